@@ -32,7 +32,8 @@ public final class TopicSetup {
                 new NewTopic(topics.completions(), settings.partitions(), rf),
                 new NewTopic(topics.decisions(), 1, rf),
                 new NewTopic(topics.control(), 1, rf),
-                new NewTopic(topics.deadLetters(), 1, rf));
+                new NewTopic(topics.deadLetters(), 1, rf),
+                new NewTopic(topics.windowPartials(), 1, rf));
     }
 
     /**

@@ -15,6 +15,7 @@ public record Topics(String prefix) {
     public static final String COMPLETIONS = "chat.completions";
     public static final String CONTROL = "chat.control";
     public static final String DEAD_LETTERS = "chat.dead-letters";
+    public static final String WINDOW_PARTIALS = "autoscaler.window-partials";
 
     public Topics {
         if (prefix == null) {
@@ -55,12 +56,20 @@ public record Topics(String prefix) {
         return prefix + DEAD_LETTERS;
     }
 
+    /**
+     * Per-partition window counts on their way to the one task that decides: internal to the
+     * autoscaler, one partition, because decisions are made in one place and in window order.
+     */
+    public String windowPartials() {
+        return prefix + WINDOW_PARTIALS;
+    }
+
     /** Prefix for the Kafka Streams application id and the consumer groups of this experiment. */
     public String groupPrefix() {
         return prefix.isEmpty() ? "autoscale-chat" : prefix + "autoscale-chat";
     }
 
     public List<String> all() {
-        return List.of(requests(), decisions(), completions(), control(), deadLetters());
+        return List.of(requests(), decisions(), completions(), control(), deadLetters(), windowPartials());
     }
 }

@@ -1,0 +1,118 @@
+package io.autoscale.chat.autoscaler;
+
+import io.autoscale.chat.autoscaler.policy.Outcome;
+import io.autoscale.chat.autoscaler.policy.Scaler;
+import io.autoscale.chat.autoscaler.policy.ScalerState;
+import io.autoscale.chat.model.Json;
+import io.autoscale.chat.model.MalformedRecordException;
+import io.autoscale.chat.model.ScalingAction;
+import io.autoscale.chat.model.ScalingDecision;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one task that decides. It merges the partitions' reports of each window and, once every
+ * partition has reported it, decides the window, in window order, exactly once.
+ */
+final class DecisionProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+
+    static final String PENDING_STORE = "pending-windows";
+    static final String STATE_STORE = "decider-state";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionProcessor.class);
+    private static final String STATE_KEY = "state";
+    private static final byte[] DECISION_KEY = "decision".getBytes(StandardCharsets.UTF_8);
+
+    private final AutoscalerConfig config;
+    private final StreamsDeadLetters deadLetters;
+
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<Long, PendingWindow> pending;
+    private KeyValueStore<String, DeciderState> stateStore;
+
+    DecisionProcessor(AutoscalerConfig config, StreamsDeadLetters deadLetters) {
+        this.config = config;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.pending = context.getStateStore(PENDING_STORE);
+        this.stateStore = context.getStateStore(STATE_STORE);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        WindowPartial partial;
+        try {
+            partial = Json.fromBytes(record.value(), WindowPartial.class);
+        } catch (MalformedRecordException e) {
+            deadLetters.skip(context, record, e.getMessage());
+            return;
+        }
+
+        DeciderState state = state();
+        if (partial.windowStartMs() < state.decidedThroughMs()) {
+            LOG.debug("Ignoring a report of window {} already decided", partial.windowStartMs());
+            return;
+        }
+        PendingWindow window = pending.get(partial.windowStartMs());
+        pending.put(partial.windowStartMs(), window == null ? PendingWindow.of(partial) : window.merge(partial));
+
+        maybeDecide(state);
+    }
+
+    private void maybeDecide(DeciderState initial) {
+        DeciderState state = initial;
+        PendingWindow next = pending.get(state.decidedThroughMs());
+        while (next != null && next.complete()) {
+            pending.delete(next.windowStartMs());
+            state = decide(next, state);
+            next = pending.get(state.decidedThroughMs());
+        }
+        if (state != initial) {
+            stateStore.put(STATE_KEY, state);
+        }
+    }
+
+    private DeciderState decide(PendingWindow window, DeciderState state) {
+        long connectedUsers = Math.max(0, state.connectedUsers() + window.userDelta());
+        double load = switch (config.loadMeasure()) {
+            case USERS -> connectedUsers;
+            case REQUEST_RATE -> window.requests() * 1000.0 / (window.windowEndMs() - window.windowStartMs());
+        };
+
+        Scaler scaler = config.scaler();
+        ScalerState scalerState = state.scaler();
+        Outcome outcome = scaler.decide(load, scalerState, window.windowEndMs());
+        boolean acted = outcome.action() != ScalingAction.NONE;
+
+        ScalingDecision decision = new ScalingDecision(window.windowStartMs(), window.windowEndMs(), load,
+                window.requests(), connectedUsers, scalerState.servers(), outcome.servers(), outcome.action(),
+                outcome.reason(), window.lateRequests());
+        context.forward(new Record<>(DECISION_KEY, Json.toBytes(decision), window.windowEndMs()),
+                AutoscalerTopology.DECISIONS_SINK);
+
+        if (acted) {
+            LOG.info("Decided {} to {} servers at {} ms: load={} reason={}", outcome.action(), outcome.servers(),
+                    window.windowEndMs(), load, outcome.reason());
+        } else {
+            LOG.debug("Window {} decided: load={} servers={} reason={}", window.windowStartMs(), load,
+                    outcome.servers(), outcome.reason());
+        }
+
+        ScalerState nextScaler = acted ? new ScalerState(outcome.servers(), window.windowEndMs()) : scalerState;
+        return new DeciderState(nextScaler, connectedUsers, window.windowEndMs());
+    }
+
+    private DeciderState state() {
+        DeciderState state = stateStore.get(STATE_KEY);
+        return state == null ? new DeciderState(ScalerState.initial(config.scaler().bounds()), 0, 0) : state;
+    }
+}
