@@ -28,7 +28,7 @@ public final class ReportPrinter {
         out.append('\n').append(RULE).append('\n');
         out.append("📊 Auto-Scaling System Metrics\n");
         out.append(RULE).append('\n');
-        line(out, "Total requests processed: %d (of %d produced)", report.totalRequests(), report.requestsProduced());
+        line(out, "Total requests processed: %,d (of %,d produced)", report.totalRequests(), report.requestsProduced());
         line(out, "Total duration: %.2fs simulated (%.2fs wall)", report.durationSeconds(), report.wallSeconds());
         line(out, "Average throughput: %.2f req/s (%.2f req/s wall)", report.throughputPerSecond(),
                 report.wallThroughputPerSecond());
@@ -40,12 +40,12 @@ public final class ReportPrinter {
         line(out, "Average response time: %.1f ms (p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms)",
                 report.averageResponseTimeMs(), report.p50ResponseTimeMs(), report.p95ResponseTimeMs(),
                 report.p99ResponseTimeMs(), report.maxResponseTimeMs());
-        line(out, "Late requests: %d", report.lateRequests());
+        line(out, "Late requests: %,d", report.lateRequests());
         if (report.duplicateCompletions() > 0) {
-            line(out, "Duplicate completions ignored: %d", report.duplicateCompletions());
+            line(out, "Duplicate completions ignored: %,d", report.duplicateCompletions());
         }
         if (report.deadLetters() > 0) {
-            line(out, "Dead letters (unparseable records skipped): %d", report.deadLetters());
+            line(out, "Dead letters (unparseable records skipped): %,d", report.deadLetters());
         }
         out.append(RULE).append('\n');
     }

@@ -1,0 +1,24 @@
+package io.autoscale.chat.launcher;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+
+/** The top-level command; each job is a subcommand. */
+@Command(name = "autoscale-chat",
+        mixinStandardHelpOptions = true,
+        version = "autoscale-chat 0.1.0 (Kafka 4.1.1)",
+        description = "An auto-scaling chat system on a real Kafka pipeline: replay synthetic or real "
+                + "traffic, watch a policy scale a simulated chat cluster, read the report.",
+        subcommands = {RunCommand.class})
+public final class AutoscaleChatCommand {
+
+    private final Path logFile;
+
+    AutoscaleChatCommand(Path logFile) {
+        this.logFile = logFile;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+}
