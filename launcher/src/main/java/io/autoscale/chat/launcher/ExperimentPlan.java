@@ -8,6 +8,7 @@ import io.autoscale.chat.autoscaler.policy.ThresholdPolicy;
 import io.autoscale.chat.balancer.ServerModel;
 import io.autoscale.chat.producer.RampProfile;
 import io.autoscale.chat.producer.Speed;
+import io.autoscale.chat.producer.TraceFormatException;
 import io.autoscale.chat.producer.TraceReader;
 import io.autoscale.chat.producer.TraceSummary;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ record ExperimentPlan(
         requireWritableReport(options.reportFile);
 
         RampProfile ramp = new RampProfile(options.durationSeconds, options.baseUsers, options.peakUsers);
-        TraceSummary traceSummary = traceMode ? TraceReader.validate(options.trace) : null;
+        TraceSummary traceSummary = traceMode ? validTrace(options.trace) : null;
         Speed speed = Speed.parse(options.speed != null ? options.speed : traceMode ? "max" : "1");
 
         double up = options.scaleUpThreshold != null ? options.scaleUpThreshold
@@ -130,6 +131,15 @@ record ExperimentPlan(
         lines.add("Kafka: " + (embeddedBroker() ? "embedded KRaft broker" : bootstrapServers) + ", "
                 + partitions + " partitions");
         return lines;
+    }
+
+    /** A missing or malformed trace is bad input, like a bad option: it stops the run before it starts. */
+    private static TraceSummary validTrace(Path trace) {
+        try {
+            return TraceReader.validate(trace);
+        } catch (TraceFormatException e) {
+            throw new IllegalArgumentException("--trace: " + e.getMessage(), e);
+        }
     }
 
     private static String trim(double value) {

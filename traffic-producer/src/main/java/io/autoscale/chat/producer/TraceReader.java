@@ -188,7 +188,7 @@ public final class TraceReader implements Closeable {
             text += "...";
         }
         return new TraceFormatException(file, "trace file " + file + ", line " + tokenLine + ":" + tokenColumn
-                + ", token " + tokensRead + " (second " + tokensRead + "): '" + text + "' " + problem);
+                + ", token " + (tokensRead + 1) + " (second " + tokensRead + "): '" + text + "' " + problem);
     }
 
     private int peek() {

@@ -84,7 +84,7 @@ class TraceReaderTest {
 
         assertThatThrownBy(() -> TraceReader.validate(file))
                 .isInstanceOf(TraceFormatException.class)
-                .hasMessage("trace file " + file + ", line 2:3, token 3 (second 3): 'abc'"
+                .hasMessage("trace file " + file + ", line 2:3, token 4 (second 3): 'abc'"
                         + " is not a non-negative integer");
     }
 
@@ -93,7 +93,7 @@ class TraceReaderTest {
         Path file = write("bad.txt", "4\n-7\n");
 
         assertThatThrownBy(() -> TraceReader.validate(file))
-                .hasMessage("trace file " + file + ", line 2:1, token 1 (second 1): '-7' is negative;"
+                .hasMessage("trace file " + file + ", line 2:1, token 2 (second 1): '-7' is negative;"
                         + " a request count must be 0 or more");
     }
 
@@ -103,10 +103,10 @@ class TraceReaderTest {
         Path plus = write("plus.txt", "0 +3");
 
         assertThatThrownBy(() -> TraceReader.validate(decimal))
-                .hasMessage("trace file " + decimal + ", line 1:1, token 0 (second 0): '1.5'"
+                .hasMessage("trace file " + decimal + ", line 1:1, token 1 (second 0): '1.5'"
                         + " is not a non-negative integer");
         assertThatThrownBy(() -> TraceReader.validate(plus))
-                .hasMessage("trace file " + plus + ", line 1:3, token 1 (second 1): '+3'"
+                .hasMessage("trace file " + plus + ", line 1:3, token 2 (second 1): '+3'"
                         + " is not a non-negative integer");
     }
 
@@ -115,7 +115,7 @@ class TraceReaderTest {
         Path file = write("big.txt", "1 2 3 2147483648 4");
 
         assertThatThrownBy(() -> TraceReader.validate(file))
-                .hasMessage("trace file " + file + ", line 1:7, token 3 (second 3): '2147483648' is too large;"
+                .hasMessage("trace file " + file + ", line 1:7, token 4 (second 3): '2147483648' is too large;"
                         + " a request count must be at most 2147483647");
     }
 
@@ -124,7 +124,7 @@ class TraceReaderTest {
         Path file = write("runaway.txt", "9 " + "x".repeat(100));
 
         assertThatThrownBy(() -> TraceReader.validate(file))
-                .hasMessage("trace file " + file + ", line 1:3, token 1 (second 1): '" + "x".repeat(40)
+                .hasMessage("trace file " + file + ", line 1:3, token 2 (second 1): '" + "x".repeat(40)
                         + "...' is not a non-negative integer");
     }
 
@@ -133,7 +133,7 @@ class TraceReaderTest {
         Path file = write("utf8.txt", "é 1");
 
         assertThatThrownBy(() -> TraceReader.validate(file))
-                .hasMessage("trace file " + file + ", line 1:1, token 0 (second 0): 'é'"
+                .hasMessage("trace file " + file + ", line 1:1, token 1 (second 0): 'é'"
                         + " is not a non-negative integer");
 
         Path after = write("after.txt", "5 é");
