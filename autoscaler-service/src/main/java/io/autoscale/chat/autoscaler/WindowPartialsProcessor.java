@@ -1,6 +1,7 @@
 package io.autoscale.chat.autoscaler;
 
 import io.autoscale.chat.model.ChatEvent;
+import io.autoscale.chat.model.ChatEvents;
 import io.autoscale.chat.model.ChatRequest;
 import io.autoscale.chat.model.EventTime;
 import io.autoscale.chat.model.Json;
@@ -53,7 +54,7 @@ final class WindowPartialsProcessor implements Processor<byte[], byte[], byte[],
     public void process(Record<byte[], byte[]> record) {
         ChatEvent event;
         try {
-            event = Json.fromBytes(record.value(), ChatEvent.class);
+            event = ChatEvents.parse(record.value());
         } catch (MalformedRecordException e) {
             deadLetters.skip(context, record, e.getMessage());
             return;
