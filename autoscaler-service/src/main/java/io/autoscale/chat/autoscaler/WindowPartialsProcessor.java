@@ -37,6 +37,8 @@ final class WindowPartialsProcessor implements Processor<byte[], byte[], byte[],
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Long, WindowCounts> counts;
     private KeyValueStore<String, PartitionProgress> progressStore;
+    /** The store's value, read once per task: every request needs it, and only this task writes it. */
+    private PartitionProgress progress;
 
     WindowPartialsProcessor(long windowMs, StreamsDeadLetters deadLetters) {
         this.windowMs = windowMs;
@@ -48,6 +50,8 @@ final class WindowPartialsProcessor implements Processor<byte[], byte[], byte[],
         this.context = context;
         this.counts = context.getStateStore(COUNTS_STORE);
         this.progressStore = context.getStateStore(PROGRESS_STORE);
+        PartitionProgress stored = progressStore.get(PROGRESS_KEY);
+        this.progress = stored == null ? PartitionProgress.START : stored;
     }
 
     @Override
@@ -71,7 +75,6 @@ final class WindowPartialsProcessor implements Processor<byte[], byte[], byte[],
     }
 
     private void count(long timeMs, java.util.function.UnaryOperator<WindowCounts> update) {
-        PartitionProgress progress = progress();
         long windowStart = EventTime.windowStart(timeMs, windowMs);
         boolean alreadyReported = windowStart < progress.reportedThroughMs();
 
@@ -81,8 +84,7 @@ final class WindowPartialsProcessor implements Processor<byte[], byte[], byte[],
             windowStart = progress.reportedThroughMs();
             WindowCounts updated = update.apply(WindowCounts.EMPTY);
             if (updated.requests() > 0) {
-                progressStore.put(PROGRESS_KEY,
-                        new PartitionProgress(progress.reportedThroughMs(), progress.lateSinceReport() + 1));
+                saveProgress(new PartitionProgress(progress.reportedThroughMs(), progress.lateSinceReport() + 1));
                 return;
             }
         }
@@ -92,7 +94,6 @@ final class WindowPartialsProcessor implements Processor<byte[], byte[], byte[],
     }
 
     private void maybeReport(Watermark watermark) {
-        PartitionProgress progress = progress();
         int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(watermark.partition());
         long reportedThrough = progress.reportedThroughMs();
         long late = progress.lateSinceReport();
@@ -109,12 +110,12 @@ final class WindowPartialsProcessor implements Processor<byte[], byte[], byte[],
         }
 
         if (reportedThrough != progress.reportedThroughMs()) {
-            progressStore.put(PROGRESS_KEY, new PartitionProgress(reportedThrough, late));
+            saveProgress(new PartitionProgress(reportedThrough, late));
         }
     }
 
-    private PartitionProgress progress() {
-        PartitionProgress progress = progressStore.get(PROGRESS_KEY);
-        return progress == null ? PartitionProgress.START : progress;
+    private void saveProgress(PartitionProgress updated) {
+        progress = updated;
+        progressStore.put(PROGRESS_KEY, updated);
     }
 }
