@@ -65,15 +65,16 @@ final class DecisionProcessor implements Processor<byte[], byte[], byte[], byte[
         PendingWindow window = pending.get(partial.windowStartMs());
         pending.put(partial.windowStartMs(), window == null ? PendingWindow.of(partial) : window.merge(partial));
 
-        maybeDecide(state);
+        maybeDecide(state, record.timestamp());
     }
 
-    private void maybeDecide(DeciderState initial) {
+    /** Decisions carry the Kafka timestamp of the report that completed them, never event time. */
+    private void maybeDecide(DeciderState initial, long recordTimestamp) {
         DeciderState state = initial;
         PendingWindow next = pending.get(state.decidedThroughMs());
         while (next != null && next.complete()) {
             pending.delete(next.windowStartMs());
-            state = decide(next, state);
+            state = decide(next, state, recordTimestamp);
             next = pending.get(state.decidedThroughMs());
         }
         if (state != initial) {
@@ -81,7 +82,7 @@ final class DecisionProcessor implements Processor<byte[], byte[], byte[], byte[
         }
     }
 
-    private DeciderState decide(PendingWindow window, DeciderState state) {
+    private DeciderState decide(PendingWindow window, DeciderState state, long recordTimestamp) {
         long connectedUsers = Math.max(0, state.connectedUsers() + window.userDelta());
         double load = switch (config.loadMeasure()) {
             case USERS -> connectedUsers;
@@ -96,7 +97,7 @@ final class DecisionProcessor implements Processor<byte[], byte[], byte[], byte[
         ScalingDecision decision = new ScalingDecision(window.windowStartMs(), window.windowEndMs(), load,
                 window.requests(), connectedUsers, scalerState.servers(), outcome.servers(), outcome.action(),
                 outcome.reason(), window.lateRequests());
-        context.forward(new Record<>(DECISION_KEY, Json.toBytes(decision), window.windowEndMs()),
+        context.forward(new Record<>(DECISION_KEY, Json.toBytes(decision), recordTimestamp),
                 AutoscalerTopology.DECISIONS_SINK);
 
         if (acted) {

@@ -70,7 +70,7 @@ final class WindowPartialsProcessor implements Processor<byte[], byte[], byte[],
             long delta = session.connected() ? 1 : -1;
             count(session.timeMs(), c -> c.plusUsers(delta));
         } else if (event instanceof Watermark watermark) {
-            maybeReport(watermark);
+            maybeReport(watermark, record.timestamp());
         }
     }
 
@@ -93,7 +93,12 @@ final class WindowPartialsProcessor implements Processor<byte[], byte[], byte[],
         counts.put(windowStart, update.apply(current == null ? WindowCounts.EMPTY : current));
     }
 
-    private void maybeReport(Watermark watermark) {
+    /**
+     * Reports every window the watermark has closed. The reports carry the watermark record's own
+     * Kafka timestamp, never the window's event time: event time counts from 0, and a broker
+     * would take such timestamps for records 56 years old and delete them under its retention.
+     */
+    private void maybeReport(Watermark watermark, long recordTimestamp) {
         int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(watermark.partition());
         long reportedThrough = progress.reportedThroughMs();
         long late = progress.lateSinceReport();
@@ -103,7 +108,7 @@ final class WindowPartialsProcessor implements Processor<byte[], byte[], byte[],
             WindowCounts seen = window == null ? WindowCounts.EMPTY : window;
             WindowPartial partial = new WindowPartial(reportedThrough, reportedThrough + windowMs, partition,
                     watermark.partitions(), seen.requests(), seen.userDelta(), late);
-            context.forward(new Record<>(DECIDER_KEY, Json.toBytes(partial), partial.windowEndMs()),
+            context.forward(new Record<>(DECIDER_KEY, Json.toBytes(partial), recordTimestamp),
                     AutoscalerTopology.PARTIALS_SINK);
             late = 0;
             reportedThrough += windowMs;

@@ -84,6 +84,17 @@ class AutoscalerTopologyTest {
     }
 
     @Test
+    void decisionsCarryTheWatermarksKafkaTimestampNotEventTime() {
+        start(LoadMeasure.REQUEST_RATE);
+        long wallClock = 1_796_000_000_000L;
+
+        requests.pipeInput(null, Json.toBytes(new Watermark(1_000, 0, 1)), wallClock);
+
+        TestRecord<byte[], byte[]> decision = decisions.readRecord();
+        assertThat(decision.timestamp()).isEqualTo(wallClock);
+    }
+
+    @Test
     void windowsCloseWithoutTrafficWhenTheWatermarkMovesOn() {
         start(LoadMeasure.REQUEST_RATE);
 
