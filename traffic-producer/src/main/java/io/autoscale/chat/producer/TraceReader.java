@@ -76,15 +76,49 @@ public final class TraceReader implements Closeable {
      * @throws TraceFormatException at the first problem
      */
     public static TraceSummary validate(Path file) {
+        return validate(file, TraceSlice.WHOLE);
+    }
+
+    /**
+     * Reads a whole trace, checking every token (those outside the slice too: a malformed file is
+     * bad input whatever part of it is replayed), and sums up the slice.
+     *
+     * @return the slice's length in seconds, its requests and its peak second
+     * @throws TraceFormatException     at the first problem in the file
+     * @throws IllegalArgumentException when the slice starts at or past the end of the trace, or
+     *                                  ends past it, naming the option and the trace's length
+     */
+    public static TraceSummary validate(Path file, TraceSlice slice) {
         try (TraceReader reader = open(file)) {
             long requests = 0;
             int peak = 0;
             for (int count = reader.nextCount(); count != END; count = reader.nextCount()) {
-                requests += count;
-                peak = Math.max(peak, count);
+                long second = reader.secondsRead() - 1;
+                boolean inSlice = second >= slice.fromSeconds() && second < slice.toSeconds();
+                if (inSlice) {
+                    requests += count;
+                    peak = Math.max(peak, count);
+                }
             }
-            return new TraceSummary(reader.secondsRead(), requests, peak);
+            long traceSeconds = reader.secondsRead();
+            slice.checkWithin(traceSeconds);
+            return new TraceSummary(slice.lengthSeconds(traceSeconds), requests, peak);
         }
+    }
+
+    /**
+     * Reads past the next {@code seconds} counts, checking them, without handing them out: a replay
+     * that starts days into a trace gets there in a single pass over the text.
+     *
+     * @return the counts skipped: {@code seconds}, or fewer when the trace ends first
+     * @throws TraceFormatException on a bad token, an empty file or a read error
+     */
+    public long skip(long seconds) {
+        long skipped = 0;
+        while (skipped < seconds && nextCount() != END) {
+            skipped++;
+        }
+        return skipped;
     }
 
     public Path file() {

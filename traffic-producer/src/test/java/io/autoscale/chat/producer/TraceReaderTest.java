@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,8 +187,107 @@ class TraceReaderTest {
         }
     }
 
+    @Test
+    void summarisesASliceOfTheHourTraceFromTheCountsInTheFile() throws IOException {
+        int[] counts = countsIn(HOUR_TRACE);
+
+        TraceSummary summary = TraceReader.validate(HOUR_TRACE, TraceSlice.parse("600", "1200"));
+
+        assertThat(summary).isEqualTo(new TraceSummary(600, sum(counts, 600, 1200), max(counts, 600, 1200)));
+        assertThat(summary.requests()).isEqualTo(45_684);
+    }
+
+    @Test
+    void aSliceWithoutAnEndRunsToTheEndOfTheTrace() throws IOException {
+        int[] counts = countsIn(HOUR_TRACE);
+
+        TraceSummary summary = TraceReader.validate(HOUR_TRACE, TraceSlice.parse("00:50:00", null));
+
+        assertThat(summary).isEqualTo(new TraceSummary(600, sum(counts, 3000, 3600), max(counts, 3000, 3600)));
+    }
+
+    @Test
+    void dayOneOfTheWeekIsItsSecondDay() throws IOException {
+        int[] counts = countsIn(WEEK_TRACE);
+
+        TraceSummary summary = TraceReader.validate(WEEK_TRACE, TraceSlice.parse("1d", "2d"));
+
+        assertThat(summary.seconds()).isEqualTo(86_400);
+        assertThat(summary.requests()).isEqualTo(sum(counts, 86_400, 172_800)).isEqualTo(5_527_437);
+        assertThat(summary.peakRequestsPerSecond()).isEqualTo(max(counts, 86_400, 172_800)).isEqualTo(332);
+    }
+
+    @Test
+    void theHourFileIsHourSevenOfTheWeeksFirstDay() throws IOException {
+        TraceSummary hour = TraceReader.validate(WEEK_TRACE, TraceSlice.parse("07:00:00", "08:00:00"));
+
+        assertThat(hour).isEqualTo(TraceReader.validate(HOUR_TRACE));
+    }
+
+    @Test
+    void everyDayOfTheWeekEndsWithTwentyNineMinutesWithoutRequests() {
+        for (int day = 0; day < 7; day++) {
+            long dayEnd = (day + 1) * 86_400L;
+            TraceSlice gap = TraceSlice.ofSeconds(day * 86_400L + 84_661, dayEnd);
+
+            TraceSummary summary = TraceReader.validate(WEEK_TRACE, gap);
+
+            assertThat(summary).as("day %d", day).isEqualTo(new TraceSummary(1_739, 0, 0));
+            if (day < 6) {
+                TraceSummary nextMinute = TraceReader.validate(WEEK_TRACE, TraceSlice.ofSeconds(dayEnd, dayEnd + 60));
+                assertThat(nextMinute.requests()).as("first minute of day %d", day + 1).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void aSlicePastTheEndIsFoundByValidation() {
+        assertThatThrownBy(() -> TraceReader.validate(WEEK_TRACE, TraceSlice.parse("8d", null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .isNotInstanceOf(TraceFormatException.class)
+                .hasMessage("--from 8d is past the end of the trace (604,800 s)");
+        assertThatThrownBy(() -> TraceReader.validate(HOUR_TRACE, TraceSlice.parse("0", "01:00:01")))
+                .hasMessage("--to 01:00:01 is past the end of the trace (3,600 s)");
+    }
+
+    @Test
+    void aMalformedTokenAfterTheSliceStillFailsValidation() throws IOException {
+        Path file = write("bad.txt", "1 2 3 x");
+
+        assertThatThrownBy(() -> TraceReader.validate(file, TraceSlice.ofSeconds(0, 2)))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining("token 4 (second 3): 'x'");
+    }
+
+    @Test
+    void skipsCountsWithoutHandingThemOut() throws IOException {
+        try (TraceReader reader = TraceReader.open(write("counts.txt", "1 2 3 4"))) {
+            assertThat(reader.skip(2)).isEqualTo(2);
+            assertThat(reader.nextCount()).isEqualTo(3);
+            assertThat(reader.skip(5)).isEqualTo(1);
+            assertThat(reader.nextCount()).isEqualTo(TraceReader.END);
+        }
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    /** The counts of a trace read with the JDK alone, to check the reader against. */
+    static int[] countsIn(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+            String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+            return Arrays.stream(text.split("\\s+")).mapToInt(Integer::parseInt).toArray();
+        }
+    }
+
+    static long sum(int[] counts, int from, int to) {
+        return Arrays.stream(counts, from, to).asLongStream().sum();
+    }
+
+    private static int max(int[] counts, int from, int to) {
+        return Arrays.stream(counts, from, to).max().orElseThrow();
     }
 
     private static List<Integer> readAll(Path file) {
