@@ -3,44 +3,48 @@ package io.autoscale.chat.balancer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bounds the requests the balancer buffers: above {@code maxBuffered} it pauses the requests
- * partitions, and resumes them below half of it. Decisions keep being read, and so does any
- * partition whose watermark holds event time back: pausing that one would leave the buffer full
- * forever.
+ * Bounds what a stage buffers: above {@code maxBuffered} it pauses the partitions of its input
+ * topic, and resumes them below half of it. A partition the stage must keep reading to make
+ * progress (the one whose watermark holds event time back) is never paused: pausing it would leave
+ * the buffer full forever.
  */
 final class BackPressure {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackPressure.class);
 
     private final int maxBuffered;
-    private final String requestsTopic;
+    private final String topic;
     private boolean engaged;
     private boolean anyPaused;
     private long engagements;
 
-    BackPressure(int maxBuffered, String requestsTopic) {
+    BackPressure(int maxBuffered, String topic) {
         if (maxBuffered < 2) {
             throw new IllegalArgumentException("max buffered requests must be at least 2, got " + maxBuffered);
         }
         this.maxBuffered = maxBuffered;
-        this.requestsTopic = requestsTopic;
+        this.topic = topic;
     }
 
-    void update(Consumer<?, ?> consumer, BalancerCore core) {
-        int buffered = core.bufferedCount();
+    /**
+     * @param buffered    what the stage holds now
+     * @param keepReading partitions of the topic that must not be paused
+     */
+    void update(Consumer<?, ?> consumer, int buffered, IntPredicate keepReading) {
         if (!engaged && buffered > maxBuffered) {
             engaged = true;
             engagements++;
-            LOG.debug("Back-pressure engaged buffered={} maxBuffered={}", buffered, maxBuffered);
+            LOG.debug("Back-pressure engaged topic={} buffered={} maxBuffered={}", topic, buffered, maxBuffered);
         } else if (engaged && buffered < maxBuffered / 2) {
             engaged = false;
-            LOG.debug("Back-pressure released buffered={}", buffered);
+            LOG.debug("Back-pressure released topic={} buffered={}", topic, buffered);
         }
         if (!engaged && !anyPaused) {
             return;
@@ -50,10 +54,10 @@ final class BackPressure {
         List<TopicPartition> toPause = new ArrayList<>();
         List<TopicPartition> toResume = new ArrayList<>();
         for (TopicPartition partition : consumer.assignment()) {
-            if (!partition.topic().equals(requestsTopic)) {
+            if (!partition.topic().equals(topic)) {
                 continue;
             }
-            boolean shouldPause = engaged && !core.waitsOnPartition(partition.partition());
+            boolean shouldPause = engaged && !keepReading.test(partition.partition());
             boolean isPaused = paused.contains(partition);
             if (shouldPause && !isPaused) {
                 toPause.add(partition);

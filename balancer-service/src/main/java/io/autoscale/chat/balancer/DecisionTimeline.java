@@ -1,30 +1,28 @@
 package io.autoscale.chat.balancer;
 
 import io.autoscale.chat.model.ScalingDecision;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The decisions known, in window order, so that a request stamped {@code t} finds the servers in
- * force at {@code t}. Old decisions are pruned; a bounded number is kept behind the served time
- * for late requests.
+ * force at {@code t}.
+ *
+ * <p>Every decision is kept, as three primitive numbers (20 bytes; a day of 1-second windows is
+ * under 2 MB): a routing instance that takes over a requests partition may re-read requests from
+ * far back, and must route them exactly as the first reading did.
  */
 final class DecisionTimeline {
 
     static final long NONE = Long.MIN_VALUE;
 
-    private final int retainedBehind;
-    private final List<ScalingDecision> decisions = new ArrayList<>();
-    private int head;
+    private long[] startsMs = new long[256];
+    private long[] endsMs = new long[256];
+    private int[] servers = new int[256];
+    private int size;
     private int cursor;
 
-    DecisionTimeline(int retainedBehind) {
-        this.retainedBehind = retainedBehind;
-    }
-
     /**
-     * Appends a decision. One for a window already known (a decision read again after a restart)
-     * is ignored.
+     * Appends a decision. One for a window already known (a decision read again) is ignored.
      *
      * @return {@code false} when it was already known
      * @throws IllegalArgumentException when the decision cannot route anything
@@ -38,75 +36,64 @@ final class DecisionTimeline {
             throw new IllegalArgumentException("decision window must end after it starts, got ["
                     + decision.windowStartMs() + ", " + decision.windowEndMs() + ")");
         }
-        if (decision.windowStartMs() < decidedUntilMs()) {
+        if (size > 0 && decision.windowStartMs() < decidedUntilMs()) {
             return false;
         }
-        decisions.add(decision);
+        if (size == startsMs.length) {
+            startsMs = Arrays.copyOf(startsMs, size * 2);
+            endsMs = Arrays.copyOf(endsMs, size * 2);
+            servers = Arrays.copyOf(servers, size * 2);
+        }
+        startsMs[size] = decision.windowStartMs();
+        endsMs[size] = decision.windowEndMs();
+        servers[size] = decision.serversBefore();
+        size++;
         return true;
     }
 
     /** End of the last window decided, or {@link #NONE} before the first decision. */
     long decidedUntilMs() {
-        return decisions.size() > head ? decisions.get(decisions.size() - 1).windowEndMs() : NONE;
+        return size > 0 ? endsMs[size - 1] : NONE;
     }
 
-    boolean isEmpty() {
-        return decisions.size() == head;
+    /** Whether the servers in force at {@code timeMs} are known. */
+    boolean covers(long timeMs) {
+        return size > 0 && timeMs < endsMs[size - 1];
     }
 
     /**
-     * The decision in force at {@code timeMs}: the last one starting at or before it. A time before
-     * every retained decision gets the earliest one, so that no request waits for a decision that
-     * will never come.
+     * Servers in force at {@code timeMs}: those of the last decision starting at or before it. A
+     * time before every decision gets the earliest one, so that no request waits for a decision
+     * that will never come; a gap between windows keeps the decision before it.
+     *
+     * @throws IllegalStateException before the first decision
      */
-    ScalingDecision covering(long timeMs) {
-        if (startOf(cursor) <= timeMs && (cursor + 1 == decisions.size() || timeMs < startOf(cursor + 1))) {
-            return decisions.get(cursor);
+    int serversAt(long timeMs) {
+        if (size == 0) {
+            throw new IllegalStateException("no decision known yet");
         }
-        int low = head;
-        int high = decisions.size() - 1;
+        boolean cursorHolds = startsMs[cursor] <= timeMs && (cursor + 1 == size || timeMs < startsMs[cursor + 1]);
+        if (!cursorHolds) {
+            cursor = search(timeMs);
+        }
+        return servers[cursor];
+    }
+
+    int size() {
+        return size;
+    }
+
+    private int search(long timeMs) {
+        int low = 0;
+        int high = size - 1;
         while (low < high) {
             int middle = (low + high + 1) >>> 1;
-            if (startOf(middle) <= timeMs) {
+            if (startsMs[middle] <= timeMs) {
                 low = middle;
             } else {
                 high = middle - 1;
             }
         }
-        cursor = low;
-        return decisions.get(low);
-    }
-
-    /** The decision of the latest window. */
-    ScalingDecision latest() {
-        return decisions.get(decisions.size() - 1);
-    }
-
-    /** Drops decisions that ended at or before {@code servedThroughMs}, except the last {@code retainedBehind}. */
-    void prune(long servedThroughMs) {
-        int behind = head;
-        while (behind < decisions.size() && decisions.get(behind).windowEndMs() <= servedThroughMs) {
-            behind++;
-        }
-        int firstKept = Math.max(head, behind - retainedBehind);
-        if (firstKept == head) {
-            return;
-        }
-        head = firstKept;
-        // Compact only once the dropped prefix is large, so pruning costs O(1) per decision.
-        if (head > 1024 && head > decisions.size() / 2) {
-            decisions.subList(0, head).clear();
-            cursor = Math.max(0, cursor - head);
-            head = 0;
-        }
-        cursor = Math.max(cursor, head);
-    }
-
-    int retained() {
-        return decisions.size() - head;
-    }
-
-    private long startOf(int index) {
-        return index < head || index >= decisions.size() ? Long.MAX_VALUE : decisions.get(index).windowStartMs();
+        return low;
     }
 }

@@ -12,7 +12,13 @@ public final class Server {
 
     /** A fresh, idle server. */
     public Server(ServerModel model) {
+        this(model, 0);
+    }
+
+    /** A server whose backlog drains at {@code busyUntilMs}, as a checkpoint recorded it. */
+    public Server(ServerModel model, double busyUntilMs) {
         this.intervalMs = model.intervalMs();
+        this.busyUntilMs = busyUntilMs;
     }
 
     /**

@@ -4,8 +4,9 @@ import io.autoscale.chat.model.Watermark;
 import java.util.Arrays;
 
 /**
- * The latest watermark of every requests-topic partition. Event time has reached the minimum over
- * all of them; until every partition has sent one, it has reached nothing.
+ * The latest watermark of every requests-topic partition, keyed by the partition the watermark
+ * names (its source), not by where it was read. Event time has reached the minimum over all of
+ * them; until every partition has sent one, it has reached nothing.
  */
 final class Watermarks {
 
@@ -37,6 +38,25 @@ final class Watermarks {
             latestMs[partition] = watermark.timeMs();
             minimumMs = reported == latestMs.length ? min() : NONE;
         }
+    }
+
+    /** The latest watermark of every partition, {@link #NONE} for one not reported, for a checkpoint. */
+    long[] snapshot() {
+        return latestMs.clone();
+    }
+
+    /** Watermarks as a {@link #snapshot} left them. */
+    static Watermarks restore(long[] latestMs) {
+        Watermarks watermarks = new Watermarks();
+        watermarks.latestMs = latestMs.clone();
+        for (long timeMs : latestMs) {
+            if (timeMs != NONE) {
+                watermarks.reported++;
+            }
+        }
+        boolean complete = latestMs.length > 0 && watermarks.reported == latestMs.length;
+        watermarks.minimumMs = complete ? watermarks.min() : NONE;
+        return watermarks;
     }
 
     /** Event time every partition has passed, or {@link #NONE} while some partition has not reported. */

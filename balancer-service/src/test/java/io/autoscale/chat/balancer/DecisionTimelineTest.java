@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class DecisionTimelineTest {
 
-    private final DecisionTimeline timeline = new DecisionTimeline(2);
+    private final DecisionTimeline timeline = new DecisionTimeline();
 
     @Test
     void findsTheDecisionWhoseWindowHoldsTheTime() {
@@ -17,12 +17,12 @@ class DecisionTimelineTest {
             timeline.add(decision(window * 1_000L, (window + 1) * 1_000L, window + 1));
         }
 
-        assertThat(timeline.covering(0).serversBefore()).isEqualTo(1);
-        assertThat(timeline.covering(999).serversBefore()).isEqualTo(1);
-        assertThat(timeline.covering(1_000).serversBefore()).isEqualTo(2);
-        assertThat(timeline.covering(9_999).serversBefore()).isEqualTo(10);
-        assertThat(timeline.covering(4_500).serversBefore()).isEqualTo(5);
-        assertThat(timeline.covering(3_200).serversBefore()).isEqualTo(4);
+        assertThat(timeline.serversAt(0)).isEqualTo(1);
+        assertThat(timeline.serversAt(999)).isEqualTo(1);
+        assertThat(timeline.serversAt(1_000)).isEqualTo(2);
+        assertThat(timeline.serversAt(9_999)).isEqualTo(10);
+        assertThat(timeline.serversAt(4_500)).isEqualTo(5);
+        assertThat(timeline.serversAt(3_200)).isEqualTo(4);
         assertThat(timeline.decidedUntilMs()).isEqualTo(10_000);
     }
 
@@ -30,7 +30,7 @@ class DecisionTimelineTest {
     void aTimeBeforeEveryDecisionGetsTheEarliest() {
         timeline.add(decision(1_000, 2_000, 3));
 
-        assertThat(timeline.covering(-500).serversBefore()).isEqualTo(3);
+        assertThat(timeline.serversAt(-500)).isEqualTo(3);
     }
 
     @Test
@@ -38,28 +38,36 @@ class DecisionTimelineTest {
         timeline.add(decision(0, 1_000, 1));
         timeline.add(decision(2_000, 3_000, 4));
 
-        assertThat(timeline.covering(1_500).serversBefore()).isEqualTo(1);
+        assertThat(timeline.serversAt(1_500)).isEqualTo(1);
     }
 
     @Test
-    void pruneKeepsTheConfiguredNumberBehindTheServedTime() {
+    void keepsEveryDecisionSoThatOldRequestsRouteAsBefore() {
         for (int window = 0; window < 3_000; window++) {
             timeline.add(decision(window * 1_000L, (window + 1) * 1_000L, 1 + window % 5));
         }
 
-        timeline.prune(2_500_000);
+        assertThat(timeline.size()).isEqualTo(3_000);
+        assertThat(timeline.serversAt(2_999_999)).isEqualTo(5);
+        assertThat(timeline.serversAt(10)).isEqualTo(1);
+        assertThat(timeline.serversAt(2_498_000)).isEqualTo(4);
+    }
 
-        assertThat(timeline.retained()).isEqualTo(2 + 500);
-        assertThat(timeline.covering(2_498_000).windowStartMs()).isEqualTo(2_498_000);
-        assertThat(timeline.covering(10).windowStartMs()).isEqualTo(2_498_000);
-        assertThat(timeline.covering(2_999_999).windowStartMs()).isEqualTo(2_999_000);
+    @Test
+    void coversOnlyTimesBeforeTheEndOfTheLastWindow() {
+        assertThat(timeline.covers(0)).isFalse();
+
+        timeline.add(decision(0, 1_000, 1));
+
+        assertThat(timeline.covers(999)).isTrue();
+        assertThat(timeline.covers(1_000)).isFalse();
     }
 
     @Test
     void ignoresAWindowAlreadyKnown() {
         assertThat(timeline.add(decision(0, 1_000, 1))).isTrue();
         assertThat(timeline.add(decision(0, 1_000, 9))).isFalse();
-        assertThat(timeline.retained()).isEqualTo(1);
+        assertThat(timeline.size()).isEqualTo(1);
     }
 
     @Test

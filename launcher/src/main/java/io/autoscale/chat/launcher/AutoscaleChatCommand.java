@@ -3,13 +3,19 @@ package io.autoscale.chat.launcher;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
-/** The top-level command; each job is a subcommand. */
+/** The top-level command; each job, and each service run on its own, is a subcommand. */
 @Command(name = "autoscale-chat",
         mixinStandardHelpOptions = true,
         version = "autoscale-chat 0.1.0 (Kafka 4.1.1)",
-        description = "An auto-scaling chat system on a real Kafka pipeline: replay synthetic or real "
-                + "traffic, watch a policy scale a simulated chat cluster, read the report.",
-        subcommands = {RunCommand.class})
+        description = {
+            "An auto-scaling chat system on a real Kafka pipeline: replay synthetic or real traffic, watch a "
+                    + "policy scale a simulated chat cluster, read the report.",
+            "`run` does it all in one process; `broker`, `autoscaler`, `balancer`, `metrics` and `producer` run "
+                    + "one part each, as separate processes on one Kafka cluster.",
+            "",
+            ConfigDefaults.PRECEDENCE},
+        subcommands = {RunCommand.class, BrokerCommand.class, ProducerCommand.class, AutoscalerCommand.class,
+            BalancerCommand.class, MetricsCommand.class, BenchCommand.class})
 public final class AutoscaleChatCommand {
 
     private final Path logFile;

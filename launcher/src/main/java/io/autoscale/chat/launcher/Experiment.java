@@ -11,17 +11,11 @@ import io.autoscale.chat.model.KafkaSettings;
 import io.autoscale.chat.model.ScalingDecision;
 import io.autoscale.chat.model.TopicSetup;
 import io.autoscale.chat.model.Topics;
-import io.autoscale.chat.producer.MessageSize;
 import io.autoscale.chat.producer.ProducerResult;
 import io.autoscale.chat.producer.ProgressListener;
-import io.autoscale.chat.producer.SyntheticConfig;
-import io.autoscale.chat.producer.SyntheticTraffic;
-import io.autoscale.chat.producer.TraceReader;
-import io.autoscale.chat.producer.TraceTraffic;
 import io.autoscale.chat.producer.TrafficPublisher;
 import io.autoscale.chat.producer.TrafficSource;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
@@ -38,12 +32,13 @@ import org.slf4j.LoggerFactory;
 final class Experiment {
 
     private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
-    private static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(30);
     private static final long POLL_MS = 200;
 
     private final ExperimentPlan plan;
     private final Console console;
     private final Path logFile;
+    /** Event time decided so far, for the progress line; written by the metrics service's thread. */
+    private volatile long decidedThroughSeconds;
 
     Experiment(ExperimentPlan plan, Console console, Path logFile) {
         this.plan = plan;
@@ -59,22 +54,31 @@ final class Experiment {
         try (Resources resources = new Resources()) {
             KafkaSettings settings = new KafkaSettings(bootstrapServers(resources), topics(), plan.partitions(),
                     plan.replicationFactor());
-            TopicSetup.ensureTopics(settings, CLUSTER_TIMEOUT);
+            ClusterProbe.awaitReachable(settings.bootstrapServers(), plan.clusterTimeout());
+            TopicSetup.ensureTopics(settings, plan.clusterTimeout());
 
             MetricsService metrics = resources.add(new MetricsService(settings, plan.loadUnit(), listener()));
             metrics.start();
-            BalancerService balancer = resources.add(new BalancerService(settings, plan.serverModel()));
-            balancer.start();
-            Path stateDir = resources.tempDirectory("autoscale-chat-streams-");
-            AutoscalerService autoscaler = resources.add(new AutoscalerService(settings, plan.autoscaler(), stateDir));
-            autoscaler.start();
+            // Several instances of a service in one process share the work exactly as separate
+            // processes would: through their consumer groups and one Streams application id.
+            for (int instance = 0; instance < plan.instances(); instance++) {
+                resources.add(new BalancerService(settings, plan.serverModel())).start();
+            }
+            for (int instance = 0; instance < plan.instances(); instance++) {
+                Path stateDir = resources.tempDirectory("autoscale-chat-streams-");
+                resources.add(new AutoscalerService(settings, plan.autoscaler(), stateDir)).start();
+            }
 
             console.line("🚀 Starting auto-scaling simulation...");
             console.line("");
             TrafficPublisher publisher = resources.add(new TrafficPublisher(settings, plan.speed()));
+            ProgressReporter progress = resources.add(ProgressReporter.onStderr(runSeconds(),
+                    () -> new ProgressReporter.Progress(decidedThroughSeconds, metrics.accountedRequests())));
+            progress.start();
             CompletableFuture<ProducerResult> produced = CompletableFuture.supplyAsync(() -> publish(publisher));
 
             Report report = awaitReport(metrics, produced);
+            progress.close();
             console.report(ReportPrinter.render(report));
             if (plan.reportFile() != null) {
                 ReportJson.write(report, plan.reportFile());
@@ -108,12 +112,12 @@ final class Experiment {
     }
 
     private TrafficSource source() {
-        if (plan.traceMode()) {
-            return new TraceTraffic(TraceReader.open(plan.trace()), MessageSize.DEFAULT, plan.seed(),
-                    Math.toIntExact(plan.traceSummary().seconds()));
-        }
-        return new SyntheticTraffic(new SyntheticConfig(plan.ramp(), plan.seed(), plan.thinkTimeMs(),
-                MessageSize.DEFAULT));
+        return TrafficSources.open(plan.trace(), plan.traceSlice(), plan.traceSummary(), plan.ramp(), plan.seed(),
+                plan.thinkTimeMs());
+    }
+
+    private long runSeconds() {
+        return plan.traceMode() ? plan.traceSummary().seconds() : plan.ramp().durationSeconds();
     }
 
     private ProducerResult publish(TrafficPublisher publisher) {
@@ -137,6 +141,7 @@ final class Experiment {
 
             @Override
             public void onStatus(long timeSeconds, double load, int servers, long requestsSoFar) {
+                decidedThroughSeconds = timeSeconds;
                 console.status(timeSeconds, load, servers, requestsSoFar, unit);
             }
         };

@@ -2,17 +2,15 @@ package io.autoscale.chat.launcher;
 
 import io.autoscale.chat.autoscaler.AutoscalerConfig;
 import io.autoscale.chat.autoscaler.LoadMeasure;
-import io.autoscale.chat.autoscaler.policy.Scaler;
 import io.autoscale.chat.autoscaler.policy.ScalingBounds;
-import io.autoscale.chat.autoscaler.policy.ThresholdPolicy;
 import io.autoscale.chat.balancer.ServerModel;
 import io.autoscale.chat.producer.RampProfile;
 import io.autoscale.chat.producer.Speed;
-import io.autoscale.chat.producer.TraceFormatException;
-import io.autoscale.chat.producer.TraceReader;
+import io.autoscale.chat.producer.TraceSlice;
 import io.autoscale.chat.producer.TraceSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +28,15 @@ record ExperimentPlan(
         long thinkTimeMs,
         long seed,
         Path trace,
+        TraceSlice traceSlice,
         TraceSummary traceSummary,
         Speed speed,
         AutoscalerConfig autoscaler,
         ServerModel serverModel,
         long stallTimeoutMs,
-        Path reportFile) {
+        Path reportFile,
+        Duration clusterTimeout,
+        int instances) {
 
     /** Trace defaults: load per server in req/s, sized for the real traces in shared/traces. */
     static final double TRACE_SCALE_UP = 40;
@@ -48,52 +49,36 @@ record ExperimentPlan(
     static final double USERS_CAPACITY = 10;
 
     static ExperimentPlan from(RunCommand options) {
-        boolean traceMode = options.trace != null;
+        KafkaOptions kafka = options.kafka;
+        TrafficOptions traffic = options.traffic;
+        PolicyOptions policy = options.policy;
 
-        requirePositive("--think-time", "s", options.thinkTimeSeconds);
-        requirePositive("--window", "s", options.windowSeconds);
-        if (options.partitions < 1) {
-            throw new IllegalArgumentException("--partitions must be at least 1, got " + options.partitions);
-        }
-        if (options.replicationFactor < 1) {
-            throw new IllegalArgumentException(
-                    "--replication-factor must be at least 1, got " + options.replicationFactor);
-        }
+        traffic.validateThinkTime();
+        policy.validateWindow();
+        kafka.validateLayout();
         if (options.stallTimeoutSeconds < 1) {
             throw new IllegalArgumentException(
                     "--stall-timeout must be at least 1 s, got " + options.stallTimeoutSeconds);
         }
-        if (!(options.cooldownSeconds >= 0)) {
-            throw new IllegalArgumentException("--cooldown must be >= 0 s, got " + options.cooldownSeconds);
-        }
-        if (options.bootstrapServers != null && !options.bootstrapServers.matches("[^\\s,]+:\\d+(,[^\\s,]+:\\d+)*")) {
-            throw new IllegalArgumentException(
-                    "--bootstrap-servers must be HOST:PORT[,HOST:PORT...], got '" + options.bootstrapServers + "'");
-        }
+        policy.validateCooldown();
+        kafka.validateAddress();
         requireWritableReport(options.reportFile);
+        if (options.instances < 1 || options.instances > 8) {
+            throw new IllegalArgumentException("--instances must be between 1 and 8, got " + options.instances);
+        }
 
-        RampProfile ramp = new RampProfile(options.durationSeconds, options.baseUsers, options.peakUsers);
-        TraceSummary traceSummary = traceMode ? validTrace(options.trace) : null;
-        Speed speed = Speed.parse(options.speed != null ? options.speed : traceMode ? "max" : "1");
+        RampProfile ramp = traffic.ramp();
+        TraceSummary traceSummary = traffic.traceSummary();
+        Speed speed = traffic.parsedSpeed();
+        LoadMeasure measure = traffic.traceMode() ? LoadMeasure.REQUEST_RATE : LoadMeasure.USERS;
+        AutoscalerConfig autoscaler = policy.autoscalerConfig(measure);
+        ServerModel serverModel = options.serverModel.serverModel(traffic.traceMode());
 
-        double up = options.scaleUpThreshold != null ? options.scaleUpThreshold
-                : traceMode ? TRACE_SCALE_UP : USERS_SCALE_UP;
-        double down = options.scaleDownThreshold != null ? options.scaleDownThreshold
-                : traceMode ? TRACE_SCALE_DOWN : USERS_SCALE_DOWN;
-        long cooldownMs = Math.round(options.cooldownSeconds * 1000);
-        Scaler scaler = new Scaler(ThresholdPolicy.of(up, down, options.scaleStep),
-                new ScalingBounds(options.minServers, options.maxServers, cooldownMs));
-        LoadMeasure measure = traceMode ? LoadMeasure.REQUEST_RATE : LoadMeasure.USERS;
-        AutoscalerConfig autoscaler = new AutoscalerConfig(Math.round(options.windowSeconds * 1000), measure, scaler);
-
-        double capacity = options.serverCapacity != null ? options.serverCapacity
-                : traceMode ? TRACE_CAPACITY : USERS_CAPACITY;
-        ServerModel serverModel = new ServerModel(capacity, options.serviceTimeMs);
-
-        return new ExperimentPlan(options.bootstrapServers, options.topicPrefix, options.partitions,
-                options.replicationFactor, ramp, Math.round(options.thinkTimeSeconds * 1000), options.seed,
-                options.trace, traceSummary, speed, autoscaler, serverModel,
-                options.stallTimeoutSeconds * 1000L, options.reportFile);
+        return new ExperimentPlan(kafka.bootstrapServers, kafka.topicPrefix, kafka.partitions,
+                kafka.replicationFactor, ramp, traffic.thinkTimeMs(), traffic.seed, traffic.trace, traffic.traceSlice(), traceSummary,
+                speed,
+                autoscaler, serverModel, options.stallTimeoutSeconds * 1000L, options.reportFile,
+                kafka.clusterTimeout(), options.instances);
     }
 
     boolean traceMode() {
@@ -111,7 +96,8 @@ record ExperimentPlan(
     List<String> describe() {
         List<String> lines = new ArrayList<>();
         if (traceMode()) {
-            lines.add(String.format(Locale.ROOT, "Trace: %s (%,d s, %,d requests)", trace,
+            String slice = traceSlice.isWhole() ? "" : ", " + traceSlice.describe();
+            lines.add(String.format(Locale.ROOT, "Trace: %s%s (%,d s, %,d requests)", trace, slice,
                     traceSummary.seconds(), traceSummary.requests()));
         } else {
             lines.add("Simulation duration: " + ramp.durationSeconds() + "s");
@@ -129,30 +115,16 @@ record ExperimentPlan(
         lines.add(String.format(Locale.ROOT, "Server model: %s req/s capacity, %s ms service time",
                 trim(serverModel.capacityPerSecond()), trim(serverModel.serviceTimeMs())));
         lines.add("Kafka: " + (embeddedBroker() ? "embedded KRaft broker" : bootstrapServers) + ", "
-                + partitions + " partitions");
+                + partitions + " partitions" + (instances > 1 ? ", " + instances + " instances of the autoscaler "
+                + "and of the balancer" : ""));
         return lines;
-    }
-
-    /** A missing or malformed trace is bad input, like a bad option: it stops the run before it starts. */
-    private static TraceSummary validTrace(Path trace) {
-        try {
-            return TraceReader.validate(trace);
-        } catch (TraceFormatException e) {
-            throw new IllegalArgumentException("--trace: " + e.getMessage(), e);
-        }
     }
 
     private static String trim(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
-    private static void requirePositive(String option, String unit, double value) {
-        if (!(value > 0)) {
-            throw new IllegalArgumentException(option + " must be > 0 " + unit + ", got " + value);
-        }
-    }
-
-    private static void requireWritableReport(Path reportFile) {
+    static void requireWritableReport(Path reportFile) {
         if (reportFile == null) {
             return;
         }

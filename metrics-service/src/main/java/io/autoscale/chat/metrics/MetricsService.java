@@ -43,6 +43,7 @@ public final class MetricsService implements AutoCloseable {
     private final RecordDispatcher dispatcher;
     private final CompletableFuture<Report> report = new CompletableFuture<>();
     private final AtomicLong recordsConsumed = new AtomicLong();
+    private final AtomicLong requestsAccounted = new AtomicLong();
     private final Thread loop;
 
     private volatile boolean running = true;
@@ -93,6 +94,11 @@ public final class MetricsService implements AutoCloseable {
         return recordsConsumed.get();
     }
 
+    /** Requests accounted for so far, for progress lines; safe to read from any thread. */
+    public long accountedRequests() {
+        return requestsAccounted.get();
+    }
+
     private void run() {
         try {
             assignEveryPartition();
@@ -102,6 +108,7 @@ public final class MetricsService implements AutoCloseable {
                     dispatcher.dispatch(record);
                 }
                 recordsConsumed.addAndGet(records.count());
+                requestsAccounted.set(builder.requestsServed());
                 maybeComplete();
             }
         } catch (WakeupException e) {
