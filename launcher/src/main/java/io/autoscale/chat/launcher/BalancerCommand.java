@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the balancer service until SIGTERM or Ctrl-C: routes each request over the servers in force at "
-                    + "its event time and simulates their processing. Run one balancer per experiment.",
+                    + "its event time and simulates their processing. Several instances share the work through Kafka.",
             ""},
         footer = {"", ConfigDefaults.PRECEDENCE, "",
             "Exit codes: 0 stopped by a signal, 1 failed (e.g. cluster unreachable), 2 bad option."})

@@ -11,15 +11,26 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * The same input, seed and configuration give the same report, wall-clock figures aside, at any
- * replay speed and with any number of partitions and service instances.
+ * replay speed and with any number of partitions and service instances. The runs share one broker
+ * from {@link KafkaBrokerExtension}, each in its own topic namespace.
  */
+@WithKafkaBroker
 class DeterminismIT {
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final String bootstrapServers;
+
+    DeterminismIT(@BootstrapServers String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
 
     private static final List<String> WALL_CLOCK_FIELDS = List.of("wallSeconds", "wallThroughputPerSecond");
 
@@ -60,7 +71,9 @@ class DeterminismIT {
     /** Runs one experiment and returns its JSON report without the wall-clock fields. */
     private JsonNode run(String... options) throws IOException {
         Path report = temp.resolve("report-" + System.nanoTime() + ".json");
-        List<String> args = new ArrayList<>(List.of("run", "--report", report.toString()));
+        List<String> args = new ArrayList<>(List.of("run", "--report", report.toString(),
+                "--bootstrap-servers", bootstrapServers,
+                "--topic-prefix", "determinism-" + RUNS.incrementAndGet() + "."));
         args.addAll(List.of(options));
         StringWriter errors = new StringWriter();
         CommandLine commandLine = Main.commandLine(temp.resolve("run.log"));

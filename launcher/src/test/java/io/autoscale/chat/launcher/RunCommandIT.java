@@ -14,21 +14,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The main job end to end, through the command line, on the embedded KRaft broker. */
+/**
+ * The main job end to end, through the command line, on the broker {@link KafkaBrokerExtension}
+ * gives: a Kafka container where Docker runs, the embedded KRaft broker otherwise. Each run has its
+ * own topic namespace on that broker.
+ */
+@WithKafkaBroker
 class RunCommandIT {
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     @TempDir
     Path temp;
+
+    private final String bootstrapServers;
+
+    RunCommandIT(@BootstrapServers String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
 
     @Test
     void syntheticRunScalesUpAndDownAndAccountsForEveryRequest() throws IOException {
         Path report = temp.resolve("synthetic.json");
 
-        Result result = run("run", "--duration", "30", "--peak-rate", "80", "--verbose", "--report", report.toString());
+        Result result = runOnBroker("--duration", "30", "--peak-rate", "80", "--verbose", "--report",
+                report.toString());
 
         assertThat(result.exitCode).as(result.output).isZero();
         JsonNode json = Json.mapper().readTree(report.toFile());
@@ -57,7 +72,7 @@ class RunCommandIT {
         Path trace = Traces.file("twitter-2021-08-01-hour07.txt");
         Path report = temp.resolve("trace.json");
 
-        Result result = run("run", "--trace", trace.toString(), "--speed", "max", "--report", report.toString());
+        Result result = runOnBroker("--trace", trace.toString(), "--speed", "max", "--report", report.toString());
 
         assertThat(result.exitCode).as(result.output).isZero();
         JsonNode json = Json.mapper().readTree(report.toFile());
@@ -68,6 +83,19 @@ class RunCommandIT {
         assertThat(json.get("lateRequests").asLong()).isZero();
         assertThat(json.get("scalingEvents").size()).isPositive();
         assertThat(result.output).contains("362,736");
+    }
+
+    @Test
+    void withoutBootstrapServersTheRunStartsItsOwnBroker() throws IOException {
+        Path report = temp.resolve("embedded.json");
+
+        Result result = run("run", "--duration", "6", "--speed", "3", "--report", report.toString());
+
+        assertThat(result.exitCode).as(result.output).isZero();
+        assertThat(result.output).contains("Kafka: embedded KRaft broker at 127.0.0.1:");
+        JsonNode json = Json.mapper().readTree(report.toFile());
+        assertThat(json.get("totalRequests").asLong()).isEqualTo(json.get("requestsProduced").asLong())
+                .isPositive();
     }
 
     @Test
@@ -90,6 +118,13 @@ class RunCommandIT {
         assertThat(result.exitCode).isEqualTo(2);
         assertThat(result.errors).contains(trace.toString()).contains("x9").contains("line 3");
         assertThat(result.errors.strip().lines()).hasSize(1);
+    }
+
+    private Result runOnBroker(String... options) {
+        List<String> args = new ArrayList<>(List.of("run", "--bootstrap-servers", bootstrapServers,
+                "--topic-prefix", "run-it-" + RUNS.incrementAndGet() + "."));
+        args.addAll(List.of(options));
+        return run(args.toArray(String[]::new));
     }
 
     private Result run(String... args) {
