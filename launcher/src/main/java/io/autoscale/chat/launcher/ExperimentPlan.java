@@ -75,8 +75,8 @@ record ExperimentPlan(
         ServerModel serverModel = options.serverModel.serverModel(traffic.traceMode());
 
         return new ExperimentPlan(kafka.bootstrapServers, kafka.topicPrefix, kafka.partitions,
-                kafka.replicationFactor, ramp, traffic.thinkTimeMs(), traffic.seed, traffic.trace, traffic.traceSlice(), traceSummary,
-                speed,
+                kafka.replicationFactor, ramp, traffic.thinkTimeMs(), traffic.seed, traffic.trace,
+                traffic.traceSlice(), traceSummary, speed,
                 autoscaler, serverModel, options.stallTimeoutSeconds * 1000L, options.reportFile,
                 kafka.clusterTimeout(), options.instances);
     }

@@ -64,8 +64,8 @@ public final class ProducerCommand implements Callable<Integer> {
             });
             ServiceBanner.print(System.out, "producer", settings, parent.logFile());
 
-            try (TrafficSource source = TrafficSources.open(traffic.trace, traffic.traceSlice(), traceSummary, ramp, traffic.seed,
-                    traffic.thinkTimeMs())) {
+            try (TrafficSource source = TrafficSources.open(traffic.trace, traffic.traceSlice(), traceSummary, ramp,
+                    traffic.seed, traffic.thinkTimeMs())) {
                 ProducerResult result = publisher.publish(source, ProgressListener.NONE);
                 System.out.println(summary(result));
                 System.out.flush();

@@ -16,7 +16,8 @@ class ScalerTest {
     private static final long NEVER = ScalerState.NEVER;
 
     /** The original demo's policy: up above 30 per server, down below 10, 2..10 servers, 5 s cooldown. */
-    private final Scaler demo = new Scaler(ThresholdPolicy.of(30, 10, 1), ScalingBounds.of(2, 10, Duration.ofSeconds(5)));
+    private final Scaler demo = new Scaler(ThresholdPolicy.of(30, 10, 1),
+            ScalingBounds.of(2, 10, Duration.ofSeconds(5)));
 
     static Stream<Arguments> cases() {
         return Stream.of(
