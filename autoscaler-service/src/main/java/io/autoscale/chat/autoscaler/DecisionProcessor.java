@@ -1,8 +1,8 @@
 package io.autoscale.chat.autoscaler;
 
+import io.autoscale.chat.autoscaler.policy.Fleet;
 import io.autoscale.chat.autoscaler.policy.Outcome;
 import io.autoscale.chat.autoscaler.policy.Scaler;
-import io.autoscale.chat.autoscaler.policy.ScalerState;
 import io.autoscale.chat.model.Json;
 import io.autoscale.chat.model.MalformedRecordException;
 import io.autoscale.chat.model.ScalingAction;
@@ -30,6 +30,8 @@ final class DecisionProcessor implements Processor<byte[], byte[], byte[], byte[
 
     private final AutoscalerConfig config;
     private final StreamsDeadLetters deadLetters;
+    private final Scaler scaler;
+    private boolean policyRestored;
 
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Long, PendingWindow> pending;
@@ -38,6 +40,7 @@ final class DecisionProcessor implements Processor<byte[], byte[], byte[], byte[
     DecisionProcessor(AutoscalerConfig config, StreamsDeadLetters deadLetters) {
         this.config = config;
         this.deadLetters = deadLetters;
+        this.scaler = config.newScaler();
     }
 
     @Override
@@ -78,7 +81,8 @@ final class DecisionProcessor implements Processor<byte[], byte[], byte[], byte[
             next = pending.get(state.decidedThroughMs());
         }
         if (state != initial) {
-            stateStore.put(STATE_KEY, state);
+            stateStore.put(STATE_KEY, new DeciderState(state.fleet(), scaler.policy().saveState(),
+                    state.connectedUsers(), state.decidedThroughMs()));
         }
     }
 
@@ -89,14 +93,14 @@ final class DecisionProcessor implements Processor<byte[], byte[], byte[], byte[
             case REQUEST_RATE -> window.requests() * 1000.0 / (window.windowEndMs() - window.windowStartMs());
         };
 
-        Scaler scaler = config.scaler();
-        ScalerState scalerState = state.scaler();
-        Outcome outcome = scaler.decide(load, scalerState, window.windowEndMs());
+        Fleet fleet = state.fleet();
+        Outcome outcome = scaler.decide(load, fleet, window.windowStartMs(), window.windowEndMs());
         boolean acted = outcome.action() != ScalingAction.NONE;
 
         ScalingDecision decision = new ScalingDecision(window.windowStartMs(), window.windowEndMs(), load,
-                window.requests(), connectedUsers, scalerState.servers(), outcome.servers(), outcome.action(),
-                outcome.reason(), window.lateRequests());
+                window.requests(), connectedUsers, fleet.servingAt(window.windowStartMs()), outcome.servers(),
+                outcome.action(), outcome.reason(), window.lateRequests(), fleet.provisioned(),
+                scaler.policy().name(), outcome.branch(), outcome.rule(), outcome.recommendation(), outcome.heldBy());
         context.forward(new Record<>(DECISION_KEY, Json.toBytes(decision), recordTimestamp),
                 AutoscalerTopology.DECISIONS_SINK);
 
@@ -107,13 +111,19 @@ final class DecisionProcessor implements Processor<byte[], byte[], byte[], byte[
             LOG.debug("Window {} decided: load={} servers={} reason={}", window.windowStartMs(), load,
                     outcome.servers(), outcome.reason());
         }
-
-        ScalerState nextScaler = acted ? new ScalerState(outcome.servers(), window.windowEndMs()) : scalerState;
-        return new DeciderState(nextScaler, connectedUsers, window.windowEndMs());
+        return new DeciderState(outcome.fleet(), null, connectedUsers, window.windowEndMs());
     }
 
+    /** The stored state; the first call also gives the policy back the memory stored with it. */
     private DeciderState state() {
         DeciderState state = stateStore.get(STATE_KEY);
-        return state == null ? new DeciderState(ScalerState.initial(config.scaler().bounds()), 0, 0) : state;
+        if (state == null) {
+            return new DeciderState(scaler.initialFleet(), null, 0, 0);
+        }
+        if (!policyRestored && state.policyState() != null) {
+            scaler.policy().restoreState(state.policyState());
+        }
+        policyRestored = true;
+        return state;
     }
 }

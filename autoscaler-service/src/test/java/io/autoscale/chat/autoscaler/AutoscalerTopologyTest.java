@@ -2,7 +2,6 @@ package io.autoscale.chat.autoscaler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autoscale.chat.autoscaler.policy.Scaler;
 import io.autoscale.chat.autoscaler.policy.ScalingBounds;
 import io.autoscale.chat.autoscaler.policy.ThresholdPolicy;
 import io.autoscale.chat.model.ChatEvent;
@@ -15,7 +14,6 @@ import io.autoscale.chat.model.SessionEvent;
 import io.autoscale.chat.model.Topics;
 import io.autoscale.chat.model.Watermark;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,8 +39,8 @@ class AutoscalerTopologyTest {
     private long nextId;
 
     private void start(LoadMeasure measure) {
-        Scaler scaler = new Scaler(ThresholdPolicy.of(30, 10, 1), ScalingBounds.of(2, 10, Duration.ofSeconds(5)));
-        AutoscalerConfig config = new AutoscalerConfig(1_000, measure, scaler);
+        AutoscalerConfig config = new AutoscalerConfig(1_000, measure, () -> ThresholdPolicy.of(30, 10, 1, 5_000),
+                new ScalingBounds(2, 10), 0);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "autoscaler-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
