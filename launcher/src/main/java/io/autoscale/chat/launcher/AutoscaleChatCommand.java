@@ -10,12 +10,13 @@ import picocli.CommandLine.Command;
         description = {
             "An auto-scaling chat system on a real Kafka pipeline: replay synthetic or real traffic, watch a "
                     + "policy scale a simulated chat cluster, read the report.",
-            "`run` does it all in one process; `broker`, `autoscaler`, `balancer`, `metrics` and `producer` run "
-                    + "one part each, as separate processes on one Kafka cluster.",
+            "`run` does it all in one process; `compare` runs several policies on the same traffic; `broker`, "
+                    + "`autoscaler`, `balancer`, `metrics` and `producer` run one part each, as separate processes "
+                    + "on one Kafka cluster.",
             "",
             ConfigDefaults.PRECEDENCE},
-        subcommands = {RunCommand.class, BrokerCommand.class, ProducerCommand.class, AutoscalerCommand.class,
-            BalancerCommand.class, MetricsCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, CompareCommand.class, BrokerCommand.class, ProducerCommand.class,
+            AutoscalerCommand.class, BalancerCommand.class, MetricsCommand.class, BenchCommand.class})
 public final class AutoscaleChatCommand {
 
     private final Path logFile;

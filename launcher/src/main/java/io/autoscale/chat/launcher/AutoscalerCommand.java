@@ -39,6 +39,11 @@ public final class AutoscalerCommand implements Callable<Integer> {
     @Mixin
     LoadMeasureOptions load;
 
+    @Option(names = "--policy", paramLabel = "NAME", defaultValue = "threshold",
+            description = "Scaling policy, one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); each "
+                    + "takes the options marked with its name.")
+    PolicyKind policyKind;
+
     @Mixin
     PolicyOptions policy;
 
@@ -52,9 +57,7 @@ public final class AutoscalerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        policy.validateWindow();
-        policy.validateCooldown();
-        AutoscalerConfig autoscalerConfig = policy.autoscalerConfig(load.measure());
+        AutoscalerConfig autoscalerConfig = policy.autoscalerConfig(policyKind, load.measure());
         try (ServiceRunner runner = ServiceRunner.start("autoscaler")) {
             KafkaSettings settings = runner.connect(kafka);
             Path directory = stateDir != null ? stateDir : runner.tempDirectory("autoscale-chat-streams-");

@@ -52,12 +52,31 @@ final class Experiment {
         console.line("📝 Logs of the broker, the clients and the services: " + logFile);
 
         try (Resources resources = new Resources()) {
-            KafkaSettings settings = new KafkaSettings(bootstrapServers(resources), topics(), plan.partitions(),
+            Report report = runOn(bootstrapServers(resources), topics(), true);
+            console.report(ReportPrinter.render(report));
+            if (plan.reportFile() != null) {
+                ReportJson.write(report, plan.reportFile());
+                console.line("💾 Report written to " + plan.reportFile());
+            }
+            return report;
+        }
+    }
+
+    /**
+     * Runs the experiment on the cluster at {@code bootstrapServers}, in the namespace {@code topics},
+     * and stops its services once the report is built.
+     *
+     * @param announce whether to print the start line; the progress goes to stderr either way
+     */
+    Report runOn(String bootstrapServers, Topics topics, boolean announce) throws Exception {
+        try (Resources resources = new Resources()) {
+            KafkaSettings settings = new KafkaSettings(bootstrapServers, topics, plan.partitions(),
                     plan.replicationFactor());
             ClusterProbe.awaitReachable(settings.bootstrapServers(), plan.clusterTimeout());
             TopicSetup.ensureTopics(settings, plan.clusterTimeout());
 
-            MetricsService metrics = resources.add(new MetricsService(settings, plan.loadUnit(), listener()));
+            MetricsService metrics = resources.add(new MetricsService(settings, plan.loadUnit(),
+                    plan.serverModel().capacityPerSecond(), plan.sloMs(), listener()));
             metrics.start();
             // Several instances of a service in one process share the work exactly as separate
             // processes would: through their consumer groups and one Streams application id.
@@ -69,8 +88,10 @@ final class Experiment {
                 resources.add(new AutoscalerService(settings, plan.autoscaler(), stateDir)).start();
             }
 
-            console.line("🚀 Starting auto-scaling simulation...");
-            console.line("");
+            if (announce) {
+                console.line("🚀 Starting auto-scaling simulation...");
+                console.line("");
+            }
             TrafficPublisher publisher = resources.add(new TrafficPublisher(settings, plan.speed()));
             ProgressReporter progress = resources.add(ProgressReporter.onStderr(runSeconds(),
                     () -> new ProgressReporter.Progress(decidedThroughSeconds, metrics.accountedRequests())));
@@ -79,11 +100,6 @@ final class Experiment {
 
             Report report = awaitReport(metrics, produced);
             progress.close();
-            console.report(ReportPrinter.render(report));
-            if (plan.reportFile() != null) {
-                ReportJson.write(report, plan.reportFile());
-                console.line("💾 Report written to " + plan.reportFile());
-            }
             LOG.info("Experiment finished: requests={} wallSeconds={}", report.totalRequests(), report.wallSeconds());
             return report;
         }

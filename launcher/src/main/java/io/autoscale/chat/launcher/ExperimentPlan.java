@@ -36,7 +36,8 @@ record ExperimentPlan(
         long stallTimeoutMs,
         Path reportFile,
         Duration clusterTimeout,
-        int instances) {
+        int instances,
+        double sloMs) {
 
     /** Trace defaults: load per server in req/s, sized for the real traces in shared/traces. */
     static final double TRACE_SCALE_UP = 40;
@@ -47,38 +48,54 @@ record ExperimentPlan(
     static final double USERS_SCALE_DOWN = 10;
     /** 30 users with a 3 s mean think time send 10 req/s: a server's capacity is reached at the up threshold. */
     static final double USERS_CAPACITY = 10;
+    /** Target load per server of the target-tracking and predictive policies: 70% of a server's capacity. */
+    static final double TRACE_TARGET = 35;
+    /** 20 users send about 6.7 req/s: two thirds of a server's capacity, midway between the thresholds. */
+    static final double USERS_TARGET = 20;
 
     static ExperimentPlan from(RunCommand options) {
+        return of(options.experiment, options.policyKind, options.reportFile, options.instances);
+    }
+
+    /** The plan of one experiment with the policy {@code kind}; every check is made before anything starts. */
+    static ExperimentPlan of(ExperimentOptions options, PolicyKind kind, Path reportFile, int instances) {
         KafkaOptions kafka = options.kafka;
         TrafficOptions traffic = options.traffic;
-        PolicyOptions policy = options.policy;
 
         traffic.validateThinkTime();
-        policy.validateWindow();
         kafka.validateLayout();
         if (options.stallTimeoutSeconds < 1) {
             throw new IllegalArgumentException(
                     "--stall-timeout must be at least 1 s, got " + options.stallTimeoutSeconds);
         }
-        policy.validateCooldown();
+        if (!(options.sloMs > 0) || Double.isInfinite(options.sloMs)) {
+            throw new IllegalArgumentException("--slo-ms must be > 0 ms, got " + options.sloMs);
+        }
         kafka.validateAddress();
-        requireWritableReport(options.reportFile);
-        if (options.instances < 1 || options.instances > 8) {
-            throw new IllegalArgumentException("--instances must be between 1 and 8, got " + options.instances);
+        requireWritableReport(reportFile);
+        if (instances < 1 || instances > 8) {
+            throw new IllegalArgumentException("--instances must be between 1 and 8, got " + instances);
         }
 
         RampProfile ramp = traffic.ramp();
         TraceSummary traceSummary = traffic.traceSummary();
         Speed speed = traffic.parsedSpeed();
         LoadMeasure measure = traffic.traceMode() ? LoadMeasure.REQUEST_RATE : LoadMeasure.USERS;
-        AutoscalerConfig autoscaler = policy.autoscalerConfig(measure);
+        AutoscalerConfig autoscaler = options.policy.autoscalerConfig(kind, measure);
         ServerModel serverModel = options.serverModel.serverModel(traffic.traceMode());
 
         return new ExperimentPlan(kafka.bootstrapServers, kafka.topicPrefix, kafka.partitions,
                 kafka.replicationFactor, ramp, traffic.thinkTimeMs(), traffic.seed, traffic.trace,
                 traffic.traceSlice(), traceSummary, speed,
-                autoscaler, serverModel, options.stallTimeoutSeconds * 1000L, options.reportFile,
-                kafka.clusterTimeout(), options.instances);
+                autoscaler, serverModel, options.stallTimeoutSeconds * 1000L, reportFile,
+                kafka.clusterTimeout(), instances, options.sloMs);
+    }
+
+    /** This plan on the cluster at {@code bootstrapServers}, in the topic namespace {@code prefix}. */
+    ExperimentPlan on(String bootstrapServers, String prefix) {
+        return new ExperimentPlan(bootstrapServers, prefix, partitions, replicationFactor, ramp, thinkTimeMs, seed,
+                trace, traceSlice, traceSummary, speed, autoscaler, serverModel, stallTimeoutMs, reportFile,
+                clusterTimeout, instances, sloMs);
     }
 
     boolean traceMode() {
@@ -108,19 +125,26 @@ record ExperimentPlan(
         }
         lines.add("Speed: " + speed);
         lines.add("Load measure: " + loadUnit() + " per " + autoscaler.windowMs() / 1000.0 + " s window");
-        lines.add("Policy: " + autoscaler.scaler().policy().describe());
-        ScalingBounds bounds = autoscaler.scaler().bounds();
-        lines.add("Servers: " + bounds.minServers() + " to " + bounds.maxServers() + ", cooldown "
-                + bounds.cooldownMs() / 1000.0 + " s");
-        lines.add(String.format(Locale.ROOT, "Server model: %s req/s capacity, %s ms service time",
-                trim(serverModel.capacityPerSecond()), trim(serverModel.serviceTimeMs())));
+        lines.add("Policy: " + autoscaler.describePolicy());
+        lines.addAll(describeServers());
+        lines.add("Response-time objective: " + trim(sloMs) + " ms");
         lines.add("Kafka: " + (embeddedBroker() ? "embedded KRaft broker" : bootstrapServers) + ", "
                 + partitions + " partitions" + (instances > 1 ? ", " + instances + " instances of the autoscaler "
                 + "and of the balancer" : ""));
         return lines;
     }
 
-    private static String trim(double value) {
+    /** The bounds, the startup delay and the server model: what every policy of a comparison shares. */
+    List<String> describeServers() {
+        ScalingBounds bounds = autoscaler.bounds();
+        return List.of(
+                "Servers: " + bounds.minServers() + " to " + bounds.maxServers() + ", startup delay "
+                        + trim(autoscaler.startupDelayMs() / 1000.0) + " s",
+                String.format(Locale.ROOT, "Server model: %s req/s capacity, %s ms service time",
+                        trim(serverModel.capacityPerSecond()), trim(serverModel.serviceTimeMs())));
+    }
+
+    static String trim(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 

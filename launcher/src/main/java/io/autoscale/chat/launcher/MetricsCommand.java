@@ -1,5 +1,6 @@
 package io.autoscale.chat.launcher;
 
+import io.autoscale.chat.autoscaler.LoadMeasure;
 import io.autoscale.chat.metrics.MetricsService;
 import io.autoscale.chat.metrics.Report;
 import io.autoscale.chat.metrics.ReportJson;
@@ -34,6 +35,16 @@ public final class MetricsCommand implements Callable<Integer> {
     @Mixin
     LoadMeasureOptions load;
 
+    @Option(names = "--server-capacity", paramLabel = "REQ/S",
+            description = "Requests per second one server serves, as the balancer was given: the demand in servers "
+                    + "is measured with it (default: 10, or 50 with --load-measure requests).")
+    Double serverCapacity;
+
+    @Option(names = "--slo-ms", paramLabel = "MS", defaultValue = "500",
+            description = "Response-time objective; the report gives the share of requests over it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double sloMs;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path reportFile;
 
@@ -48,10 +59,15 @@ public final class MetricsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentPlan.requireWritableReport(reportFile);
         String unit = load.measure().unit();
+        if (!(sloMs > 0) || Double.isInfinite(sloMs)) {
+            throw new IllegalArgumentException("--slo-ms must be > 0 ms, got " + sloMs);
+        }
+        capacity();
         Console console = new Console(System.out, verbose);
         try (ServiceRunner runner = ServiceRunner.start("metrics")) {
             KafkaSettings settings = runner.connect(kafka);
-            MetricsService metrics = runner.add(new MetricsService(settings, unit, new ConsoleListener(console, unit)));
+            MetricsService metrics = runner.add(new MetricsService(settings, unit, capacity(), sloMs,
+                    new ConsoleListener(console, unit)));
             metrics.start();
             ServiceBanner.print(System.out, "metrics", settings, parent.logFile());
 
@@ -63,5 +79,15 @@ public final class MetricsCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private double capacity() {
+        boolean requestRate = load.measure() == LoadMeasure.REQUEST_RATE;
+        double capacity = serverCapacity != null ? serverCapacity
+                : requestRate ? ExperimentPlan.TRACE_CAPACITY : ExperimentPlan.USERS_CAPACITY;
+        if (!(capacity > 0) || Double.isInfinite(capacity)) {
+            throw new IllegalArgumentException("--server-capacity must be > 0 requests/s, got " + capacity);
+        }
+        return capacity;
     }
 }

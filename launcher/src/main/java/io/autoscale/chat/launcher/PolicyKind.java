@@ -7,5 +7,14 @@ package io.autoscale.chat.launcher;
 enum PolicyKind {
 
     /** The original demo's rule: add or remove servers when the load per server crosses a threshold. */
-    threshold
+    threshold,
+
+    /** Target tracking as Kubernetes' Horizontal Pod Autoscaler does it. */
+    target,
+
+    /** Step scaling: adjustments sized by how far a threshold is breached, with warm-up. */
+    step,
+
+    /** Forecasts the load one startup delay ahead (trend, then seasonal), reactive when the forecast is off. */
+    predictive
 }

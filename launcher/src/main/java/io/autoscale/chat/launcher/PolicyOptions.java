@@ -2,68 +2,217 @@ package io.autoscale.chat.launcher;
 
 import io.autoscale.chat.autoscaler.AutoscalerConfig;
 import io.autoscale.chat.autoscaler.LoadMeasure;
-import io.autoscale.chat.autoscaler.policy.Scaler;
+import io.autoscale.chat.autoscaler.policy.PredictivePolicy;
 import io.autoscale.chat.autoscaler.policy.ScalingBounds;
+import io.autoscale.chat.autoscaler.policy.ScalingPolicy;
+import io.autoscale.chat.autoscaler.policy.StepScalingPolicy;
+import io.autoscale.chat.autoscaler.policy.TargetTrackingPolicy;
 import io.autoscale.chat.autoscaler.policy.ThresholdPolicy;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
-/** How the autoscaler windows the load and decides. */
+/**
+ * How the autoscaler windows the load and decides: the bounds and startup delay every policy shares,
+ * then each policy's own settings. A policy ignores the settings of the others, so that `compare`
+ * can take them all at once.
+ */
 final class PolicyOptions {
-
-    @Option(names = "--policy", paramLabel = "NAME", defaultValue = "threshold",
-            description = "Scaling policy, one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    PolicyKind policy;
-
-    @Option(names = "--scale-up-threshold", paramLabel = "LOAD",
-            description = "Add a server when the load per server is above this "
-                    + "(default: 30 users, or 40 req/s with --trace or --load-measure requests).")
-    Double scaleUpThreshold;
-
-    @Option(names = "--scale-down-threshold", paramLabel = "LOAD",
-            description = "Remove a server when the load per server is below this "
-                    + "(default: 10 users, or 15 req/s with --trace or --load-measure requests).")
-    Double scaleDownThreshold;
 
     @Option(names = "--min-servers", defaultValue = "2", description = "Fewest servers (default: ${DEFAULT-VALUE}).")
     int minServers;
 
-    @Option(names = "--max-servers", defaultValue = "10", description = "Most servers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-servers", defaultValue = "10",
+            description = "Most servers, starting ones included (default: ${DEFAULT-VALUE}).")
     int maxServers;
 
-    @Option(names = "--cooldown", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Event time after a scaling action before the next one (default: ${DEFAULT-VALUE}).")
-    double cooldownSeconds;
-
-    @Option(names = "--scale-step", paramLabel = "SERVERS", defaultValue = "1",
-            description = "Servers added or removed by one action (default: ${DEFAULT-VALUE}).")
-    int scaleStep;
+    @Option(names = "--startup-delay", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Event time from ordering a server to its first request; it costs from the order on "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double startupDelaySeconds;
 
     @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "1",
             description = "Event-time window; one decision per window (default: ${DEFAULT-VALUE}).")
     double windowSeconds;
 
-    void validateWindow() {
+    @Option(names = "--scale-up-threshold", paramLabel = "LOAD",
+            description = "threshold, step: add servers when the load per server is above this "
+                    + "(default: 30 users, or 40 req/s with --trace or --load-measure requests).")
+    Double scaleUpThreshold;
+
+    @Option(names = "--scale-down-threshold", paramLabel = "LOAD",
+            description = "threshold, step: remove servers when the load per server is below this "
+                    + "(default: 10 users, or 15 req/s with --trace or --load-measure requests).")
+    Double scaleDownThreshold;
+
+    @Option(names = "--scale-step", paramLabel = "SERVERS", defaultValue = "1",
+            description = "threshold: servers added or removed by one action (default: ${DEFAULT-VALUE}).")
+    int scaleStep;
+
+    @Option(names = "--cooldown", paramLabel = "SECONDS", defaultValue = "5",
+            description = "threshold: event time after a scaling action before the next one "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double cooldownSeconds;
+
+    @Option(names = "--scale-up-cooldown", paramLabel = "SECONDS",
+            description = "threshold: event time after an action before a scale-up (default: --cooldown).")
+    Double scaleUpCooldownSeconds;
+
+    @Option(names = "--scale-down-cooldown", paramLabel = "SECONDS",
+            description = "threshold: event time after an action before a scale-down (default: --cooldown).")
+    Double scaleDownCooldownSeconds;
+
+    @Option(names = "--target-load", paramLabel = "LOAD",
+            description = "target, predictive: load per server to provision for "
+                    + "(default: 20 users, or 35 req/s with --trace or --load-measure requests).")
+    Double targetLoad;
+
+    @Option(names = "--tolerance", paramLabel = "FRACTION", defaultValue = "0.1",
+            description = "target: no change while load per server is within this fraction of the target "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--scale-up-stabilization", paramLabel = "SECONDS", defaultValue = "0",
+            description = "target: scale up only to the lowest recommendation of this much event time "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double scaleUpStabilizationSeconds;
+
+    @Option(names = "--scale-down-stabilization", paramLabel = "SECONDS", defaultValue = "300",
+            description = "target, predictive: scale down only to the highest recommendation of this much event "
+                    + "time (default: ${DEFAULT-VALUE}).")
+    double scaleDownStabilizationSeconds;
+
+    @Option(names = "--scale-up-limit", paramLabel = "N/PERIOD|P%/PERIOD", split = ",",
+            defaultValue = "4/15s,100%/15s",
+            description = "target: rate limits on scaling up, servers or percent per period, e.g. 4/15s or "
+                    + "100%/15s (default: ${DEFAULT-VALUE}).")
+    java.util.List<String> scaleUpLimits;
+
+    @Option(names = "--scale-down-limit", paramLabel = "N/PERIOD|P%/PERIOD", split = ",", defaultValue = "100%/15s",
+            description = "target: rate limits on scaling down (default: ${DEFAULT-VALUE}).")
+    java.util.List<String> scaleDownLimits;
+
+    @Option(names = "--scale-up-select", paramLabel = "max|min|disabled", defaultValue = "max",
+            description = "target: how the scale-up limits combine: the most permissive (max), the strictest "
+                    + "(min), or no scale-up at all (disabled) (default: ${DEFAULT-VALUE}).")
+    String scaleUpSelect;
+
+    @Option(names = "--scale-down-select", paramLabel = "max|min|disabled", defaultValue = "max",
+            description = "target: how the scale-down limits combine (default: ${DEFAULT-VALUE}).")
+    String scaleDownSelect;
+
+    @Option(names = "--step-up", paramLabel = "BREACH:ADJUST,...",
+            description = "step: adjustments by how far load per server is above --scale-up-threshold, e.g. "
+                    + "0:+1,10:+2,25:+50%% (change by N, by percent, or =N to set) (default: see README).")
+    String stepUp;
+
+    @Option(names = "--step-down", paramLabel = "BREACH:ADJUST,...",
+            description = "step: adjustments by how far load per server is below --scale-down-threshold, e.g. "
+                    + "0:-1,5:-2 (default: see README).")
+    String stepDown;
+
+    @Option(names = "--warm-up", paramLabel = "SECONDS",
+            description = "step: after a scale-up, further scale-ups add only the difference and scale-downs "
+                    + "wait, for this much event time (default: the startup delay).")
+    Double warmUpSeconds;
+
+    @Option(names = "--season", paramLabel = "SECONDS", defaultValue = "86400",
+            description = "predictive: length of the traffic's season; the seasonal forecast starts once the "
+                    + "history covers one (default: ${DEFAULT-VALUE}).")
+    double seasonSeconds;
+
+    @Option(names = "--season-bucket", paramLabel = "SECONDS", defaultValue = "300",
+            description = "predictive: resolution of the seasonal profile (default: ${DEFAULT-VALUE}).")
+    double seasonBucketSeconds;
+
+    @Option(names = "--max-forecast-error", paramLabel = "PERCENT", defaultValue = "25",
+            description = "predictive: hand over to the reactive rule while the recent forecast error is above "
+                    + "this (default: ${DEFAULT-VALUE}).")
+    double maxForecastErrorPercent;
+
+    /** Thresholds and targets default by what the load is: users for the synthetic ramp, req/s for traces. */
+    AutoscalerConfig autoscalerConfig(PolicyKind kind, LoadMeasure measure) {
         if (!(windowSeconds > 0)) {
             throw new IllegalArgumentException("--window must be > 0 s, got " + windowSeconds);
         }
-    }
-
-    void validateCooldown() {
-        if (!(cooldownSeconds >= 0)) {
-            throw new IllegalArgumentException("--cooldown must be >= 0 s, got " + cooldownSeconds);
+        if (!(startupDelaySeconds >= 0) || Double.isInfinite(startupDelaySeconds)) {
+            throw new IllegalArgumentException("--startup-delay must be >= 0 s, got " + startupDelaySeconds);
         }
+        Supplier<ScalingPolicy> policies = policies(kind, measure);
+        policies.get(); // a bad setting fails here, before anything starts
+        return new AutoscalerConfig(millis(windowSeconds), measure, policies,
+                new ScalingBounds(minServers, maxServers), millis(startupDelaySeconds));
     }
 
-    /** Thresholds default by what the load is: users for the synthetic ramp, req/s for traces. */
-    AutoscalerConfig autoscalerConfig(LoadMeasure measure) {
+    private Supplier<ScalingPolicy> policies(PolicyKind kind, LoadMeasure measure) {
         boolean requestRate = measure == LoadMeasure.REQUEST_RATE;
         double up = scaleUpThreshold != null ? scaleUpThreshold
                 : requestRate ? ExperimentPlan.TRACE_SCALE_UP : ExperimentPlan.USERS_SCALE_UP;
         double down = scaleDownThreshold != null ? scaleDownThreshold
                 : requestRate ? ExperimentPlan.TRACE_SCALE_DOWN : ExperimentPlan.USERS_SCALE_DOWN;
-        long cooldownMs = Math.round(cooldownSeconds * 1000);
-        Scaler scaler = new Scaler(ThresholdPolicy.of(up, down, scaleStep),
-                new ScalingBounds(minServers, maxServers, cooldownMs));
-        return new AutoscalerConfig(Math.round(windowSeconds * 1000), measure, scaler);
+        double target = targetLoad != null ? targetLoad
+                : requestRate ? ExperimentPlan.TRACE_TARGET : ExperimentPlan.USERS_TARGET;
+        return switch (kind) {
+            case threshold -> {
+                long upCooldown = seconds("--scale-up-cooldown",
+                        scaleUpCooldownSeconds != null ? scaleUpCooldownSeconds : cooldownSeconds);
+                long downCooldown = seconds("--scale-down-cooldown",
+                        scaleDownCooldownSeconds != null ? scaleDownCooldownSeconds : cooldownSeconds);
+                seconds("--cooldown", cooldownSeconds);
+                yield () -> ThresholdPolicy.of(up, down, scaleStep, upCooldown, downCooldown);
+            }
+            case target -> {
+                TargetTrackingPolicy.Settings settings = targetSettings(target);
+                yield () -> new TargetTrackingPolicy(settings);
+            }
+            case step -> {
+                StepScalingPolicy.Settings settings = stepSettings(up, down);
+                yield () -> new StepScalingPolicy(settings);
+            }
+            case predictive -> {
+                PredictivePolicy.Settings settings = predictiveSettings(target);
+                yield () -> new PredictivePolicy(settings);
+            }
+        };
+    }
+
+    private TargetTrackingPolicy.Settings targetSettings(double target) {
+        return new TargetTrackingPolicy.Settings(target, tolerance,
+                seconds("--scale-up-stabilization", scaleUpStabilizationSeconds),
+                seconds("--scale-down-stabilization", scaleDownStabilizationSeconds),
+                scaleUpLimits.stream().map(text -> TargetTrackingPolicy.RateLimit.parse("--scale-up-limit", text))
+                        .toList(),
+                TargetTrackingPolicy.Select.parse("--scale-up-select", scaleUpSelect),
+                scaleDownLimits.stream()
+                        .map(text -> TargetTrackingPolicy.RateLimit.parse("--scale-down-limit", text)).toList(),
+                TargetTrackingPolicy.Select.parse("--scale-down-select", scaleDownSelect));
+    }
+
+    private StepScalingPolicy.Settings stepSettings(double up, double down) {
+        long warmUpMs = seconds("--warm-up", warmUpSeconds != null ? warmUpSeconds : startupDelaySeconds);
+        StepScalingPolicy.Settings defaults = StepScalingPolicy.Settings.defaults(up, down, warmUpMs);
+        return new StepScalingPolicy.Settings(up,
+                stepUp != null ? StepScalingPolicy.Step.parseList("--step-up", stepUp) : defaults.upSteps(),
+                down,
+                stepDown != null ? StepScalingPolicy.Step.parseList("--step-down", stepDown) : defaults.downSteps(),
+                warmUpMs);
+    }
+
+    private PredictivePolicy.Settings predictiveSettings(double target) {
+        PredictivePolicy.Settings defaults = PredictivePolicy.Settings.defaults(target);
+        return new PredictivePolicy.Settings(target, seconds("--season", seasonSeconds),
+                seconds("--season-bucket", seasonBucketSeconds), defaults.levelSmoothing(),
+                defaults.trendSmoothing(), maxForecastErrorPercent, defaults.errorWindowMs(),
+                seconds("--scale-down-stabilization", scaleDownStabilizationSeconds));
+    }
+
+    private static long seconds(String option, double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException(option + " must be >= 0 s, got " + seconds);
+        }
+        return millis(seconds);
+    }
+
+    private static long millis(double seconds) {
+        return Math.round(seconds * 1000);
     }
 }

@@ -30,22 +30,13 @@ public final class RunCommand implements Callable<Integer> {
     @ParentCommand
     private AutoscaleChatCommand parent;
 
-    @Mixin
-    TrafficOptions traffic;
+    @Option(names = "--policy", paramLabel = "NAME", defaultValue = "threshold",
+            description = "Scaling policy, one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); each "
+                    + "takes the options marked with its name.")
+    PolicyKind policyKind;
 
     @Mixin
-    PolicyOptions policy;
-
-    @Mixin
-    ServerModelOptions serverModel;
-
-    @Mixin
-    KafkaOptions kafka;
-
-    @Option(names = "--stall-timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "Fail the run when no request is accounted for during this much wall time "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int stallTimeoutSeconds;
+    ExperimentOptions experiment;
 
     @Option(names = "--instances", paramLabel = "N", defaultValue = "1",
             description = "Instances of the autoscaler and of the balancer, sharing the work through Kafka "
