@@ -51,19 +51,26 @@ public final class MetricsService implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    public MetricsService(KafkaSettings settings, String loadUnit, RunListener listener) {
-        this(settings.topics(), loadUnit, listener,
+    /**
+     * @param settings       how to reach the cluster, and the experiment's topics
+     * @param loadUnit       unit of every load figure: "users" or "req/s"
+     * @param reportSettings the server capacity and the response-time objective the report measures against
+     * @param listener       live news of the run, or {@code null} for none
+     */
+    public MetricsService(KafkaSettings settings, String loadUnit, ReportSettings reportSettings,
+            RunListener listener) {
+        this(settings.topics(), loadUnit, reportSettings, listener,
                 new KafkaConsumer<>(settings.consumer(settings.topics().groupPrefix() + "-metrics", "metrics")),
                 new KafkaProducer<>(settings.producer("metrics-dead-letters")));
     }
 
     /** With given clients, so that tests can run the service on mock clients. */
-    MetricsService(Topics topics, String loadUnit, RunListener listener, Consumer<byte[], byte[]> consumer,
-            Producer<byte[], byte[]> deadLetterProducer) {
+    MetricsService(Topics topics, String loadUnit, ReportSettings reportSettings, RunListener listener,
+            Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetterProducer) {
         this.topics = topics;
         this.consumer = consumer;
         this.deadLetterProducer = deadLetterProducer;
-        this.builder = new ReportBuilder(loadUnit);
+        this.builder = new ReportBuilder(loadUnit, reportSettings);
         this.dispatcher = new RecordDispatcher(topics, builder, listener == null ? RunListener.NONE : listener,
                 new DeadLetters(deadLetterProducer, topics.deadLetters()));
         this.loop = new Thread(this::run, "metrics-service");

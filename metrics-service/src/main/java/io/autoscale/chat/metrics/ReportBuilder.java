@@ -5,13 +5,15 @@ import io.autoscale.chat.model.RunEnded;
 import io.autoscale.chat.model.ScalingDecision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Folds the decisions, completions and the end-of-run marker of one experiment into a
- * {@link Report}, in constant memory apart from one bit per request id and one entry per scaling
- * event. Not thread-safe: one consumer thread feeds it.
+ * {@link Report}, in constant memory apart from one bit per request id, one entry per scaling
+ * event, one per server and time it was added, and the completions that arrive ahead of the
+ * decision of their window (see {@link DrainTails}). Not thread-safe: one consumer thread feeds it.
  *
  * <p>Redelivered records leave the report unchanged: a completion whose request id was seen
  * already is ignored and counted in {@code duplicateCompletions}, and a decision for a window
@@ -22,8 +24,14 @@ public final class ReportBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportBuilder.class);
 
+    private static final double MS_PER_SECOND = 1000.0;
+    private static final double SECONDS_PER_HOUR = 3600.0;
+
     private final String loadUnit;
-    private final ResponseTimes responseTimes = new ResponseTimes();
+    private final ReportSettings settings;
+    private final ResponseTimes responseTimes;
+    private final ProvisioningMeasures provisioning;
+    private final DrainTails drainTails = new DrainTails();
     private final SeenIds seenRequests = new SeenIds();
     private final List<ScalingEvent> scalingEvents = new ArrayList<>();
 
@@ -42,12 +50,19 @@ public final class ReportBuilder {
     private double peakLoad;
     private int peakServers;
 
-    public ReportBuilder(String loadUnit) {
+    /**
+     * @param loadUnit unit of every load figure: "users" or "req/s"
+     * @param settings the server capacity that sets the demand, and the response-time objective
+     */
+    public ReportBuilder(String loadUnit, ReportSettings settings) {
         if (loadUnit == null || loadUnit.isBlank()) {
             throw new IllegalArgumentException("load unit must be a word such as 'users' or 'req/s', got '"
                     + loadUnit + "'");
         }
         this.loadUnit = loadUnit;
+        this.settings = Objects.requireNonNull(settings, "report settings");
+        this.responseTimes = new ResponseTimes(settings.sloMs());
+        this.provisioning = new ProvisioningMeasures(settings.capacityPerSecond());
     }
 
     /**
@@ -75,6 +90,7 @@ public final class ReportBuilder {
         if (!pastTheEnd) {
             countWindow(decision);
         }
+        drainTails.onDecision(decision, !pastTheEnd);
         return true;
     }
 
@@ -86,6 +102,7 @@ public final class ReportBuilder {
         serversTimeProduct += (double) decision.serversBefore() * lengthMs;
         peakLoad = Math.max(peakLoad, decision.load());
         peakServers = Math.max(peakServers, Math.max(decision.serversBefore(), decision.serversAfter()));
+        provisioning.add(decision);
         if (decision.changesServers()) {
             scalingEvents.add(ScalingEvent.of(decision));
         }
@@ -95,16 +112,22 @@ public final class ReportBuilder {
      * Counts one served request.
      *
      * @return {@code false} when its request id had been seen already and it was ignored
-     * @throws IllegalArgumentException when its request id or response time is impossible; nothing is counted
+     * @throws IllegalArgumentException when its request id, server or response time is impossible; nothing
+     *                                  is counted
      */
     public boolean onCompletion(Completion completion) {
         ResponseTimes.requireValid(completion.responseTimeMs());
+        if (completion.server() < 0) {
+            throw new IllegalArgumentException("server must be at least 0, got " + completion.server());
+        }
         if (!seenRequests.add(completion.requestId())) {
             duplicateCompletions++;
             LOG.debug("Ignoring duplicate completion requestId={}", completion.requestId());
             return false;
         }
         responseTimes.record(completion.responseTimeMs());
+        drainTails.onCompletion(completion.server(), completion.timeMs(),
+                completion.timeMs() + completion.responseTimeMs());
         if (completion.late()) {
             lateCompletions++;
         }
@@ -154,6 +177,7 @@ public final class ReportBuilder {
         long served = responseTimes.count();
         long produced = runEnded == null ? 0 : runEnded.requestsProduced();
         double durationSeconds = runEnded == null ? 0 : runEnded.endTimeMs() / 1000.0;
+        double serverSeconds = (provisioning.provisionedServerMs() + drainTails.tailMs()) / MS_PER_SECOND;
         return new Report(
                 produced,
                 served,
@@ -169,6 +193,7 @@ public final class ReportBuilder {
                 responseTimes.percentileMs(50),
                 responseTimes.percentileMs(95),
                 responseTimes.percentileMs(99),
+                responseTimes.percentileMs(99.9),
                 responseTimes.maxMs(),
                 lateRequests,
                 lateCompletions,
@@ -176,6 +201,20 @@ public final class ReportBuilder {
                 deadLetters,
                 loadUnit,
                 windows,
+                provisioning.peakDemand(),
+                provisioning.averageProvisioned(),
+                provisioning.scalingActions(),
+                provisioning.underProvisioningAccuracy(),
+                provisioning.overProvisioningAccuracy(),
+                provisioning.underProvisioningTimeshare(),
+                provisioning.overProvisioningTimeshare(),
+                provisioning.instability(),
+                provisioning.jitterPerHour(),
+                serverSeconds,
+                serverSeconds / SECONDS_PER_HOUR,
+                settings.sloMs(),
+                responseTimes.sloViolations(),
+                responseTimes.sloViolationPercent(),
                 scalingEvents);
     }
 

@@ -40,6 +40,7 @@ public final class ReportPrinter {
         line(out, "Average response time: %.1f ms (p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms)",
                 report.averageResponseTimeMs(), report.p50ResponseTimeMs(), report.p95ResponseTimeMs(),
                 report.p99ResponseTimeMs(), report.maxResponseTimeMs());
+        provisioning(out, report);
         line(out, "Late requests: %,d", report.lateRequests());
         if (report.duplicateCompletions() > 0) {
             line(out, "Duplicate completions ignored: %,d", report.duplicateCompletions());
@@ -48,6 +49,19 @@ public final class ReportPrinter {
             line(out, "Dead letters (unparseable records skipped): %,d", report.deadLetters());
         }
         out.append(RULE).append('\n');
+    }
+
+    private static void provisioning(StringBuilder out, Report report) {
+        line(out, "Provisioning:");
+        line(out, "   Cost: %,.3f server-hours (%,.1f server-seconds)", report.serverHours(), report.serverSeconds());
+        line(out, "   SLO violations: %,d over %s ms (%.2f%% of requests; p99.9 %.1f ms)", report.sloViolations(),
+                number(report.sloMs()), report.sloViolationPercent(), report.p999ResponseTimeMs());
+        line(out, "   Under-provisioning: accuracy %.1f%%, timeshare %.1f%%", report.underProvisioningAccuracy(),
+                report.underProvisioningTimeshare());
+        line(out, "   Over-provisioning: accuracy %.1f%%, timeshare %.1f%%", report.overProvisioningAccuracy(),
+                report.overProvisioningTimeshare());
+        line(out, "   Instability: %.1f%% of steps, jitter %.1f changes/h, scaling actions %,d", report.instability(),
+                report.jitterPerHour(), report.scalingActions());
     }
 
     private static void scalingEvents(StringBuilder out, List<ScalingEvent> events, String unit) {

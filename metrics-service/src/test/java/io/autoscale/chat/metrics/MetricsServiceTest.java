@@ -33,7 +33,8 @@ class MetricsServiceTest {
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
     private final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-    private final MetricsService service = new MetricsService(topics, "users", RunListener.NONE, consumer, producer);
+    private final MetricsService service = new MetricsService(topics, "users", TestRecords.SETTINGS, RunListener.NONE,
+            consumer, producer);
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
 
     MetricsServiceTest() {

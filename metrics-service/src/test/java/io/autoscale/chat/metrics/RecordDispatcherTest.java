@@ -24,7 +24,7 @@ class RecordDispatcherTest {
     private final Topics topics = new Topics("exp1.");
     private final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-    private final ReportBuilder builder = new ReportBuilder("users");
+    private final ReportBuilder builder = new ReportBuilder("users", TestRecords.SETTINGS);
     private final List<String> heard = new ArrayList<>();
     private final RunListener listener = new RunListener() {
         @Override

@@ -2,22 +2,24 @@ package io.autoscale.chat.metrics;
 
 import static io.autoscale.chat.metrics.TestRecords.completion;
 import static io.autoscale.chat.metrics.TestRecords.decision;
+import static io.autoscale.chat.metrics.TestRecords.served;
+import static io.autoscale.chat.metrics.TestRecords.starting;
 import static io.autoscale.chat.metrics.TestRecords.steady;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.autoscale.chat.model.Completion;
 import io.autoscale.chat.model.RunEnded;
 import io.autoscale.chat.model.ScalingAction;
 import io.autoscale.chat.model.ScalingDecision;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportBuilderTest {
 
-    private final ReportBuilder builder = new ReportBuilder("users");
+    private final ReportBuilder builder = new ReportBuilder("users", TestRecords.SETTINGS);
 
     @Test
     void averagesWeighEachWindowByItsLengthNotByItsRequests() {
@@ -33,6 +35,91 @@ class ReportBuilderTest {
         assertThat(report.averageServers()).isEqualTo(1.5);
         assertThat(report.averageLoad()).isEqualTo(30.0);
         assertThat(report.windows()).isEqualTo(4);
+    }
+
+    @Test
+    void averagesOverTimeWeighTimeAndAveragesOverRequestsWeighRequests() {
+        builder.onDecision(steady(0, 1000, 90, 90, 3));
+        builder.onDecision(steady(1000, 4000, 1, 3, 1));
+        for (int id = 0; id < 9; id++) {
+            builder.onCompletion(served(id, id % 3, 100 * id, 10));
+        }
+        builder.onCompletion(served(9, 0, 2000, 600));
+
+        Report report = builder.build(0);
+
+        double serversPerRequest = (90.0 * 3 + 3 * 1) / 93;
+        double serversPerWindow = (3 + 1) / 2.0;
+        assertThat(serversPerRequest).isGreaterThan(2.9);
+        assertThat(serversPerWindow).isEqualTo(2.0);
+        assertThat(report.averageServers()).isEqualTo(1.5);
+        assertThat(report.averageProvisioned()).isEqualTo(1.5);
+        // 90 req/s need 9 servers for 1 s out of 4; 1 req/s is served by the 1 server for 3 s.
+        assertThat(report.underProvisioningTimeshare()).isEqualTo(25.0);
+
+        double meanPerWindow = (10 + 600) / 2.0;
+        assertThat(meanPerWindow).isEqualTo(305.0);
+        assertThat(report.averageResponseTimeMs()).isEqualTo(69.0);
+        // One request of ten misses the objective, though one window of two holds it.
+        assertThat(report.sloViolationPercent()).isEqualTo(10.0);
+    }
+
+    @Test
+    void aStartingServerCostsBeforeItServes() {
+        builder.onDecision(starting(0, 1000, 8, 1, 1, 4));
+        builder.onDecision(starting(1000, 2000, 35, 1, 4, 4));
+        builder.onDecision(starting(2000, 3000, 40, 4, 4, 4));
+        builder.onDecision(starting(3000, 4000, 5, 4, 4, 4));
+
+        Report report = builder.build(0);
+
+        assertThat(report.serverSeconds()).isEqualTo(13.0);
+        assertThat(report.serverHours()).isEqualTo(13.0 / 3600);
+        assertThat(report.averageProvisioned()).isEqualTo(3.25);
+        assertThat(report.averageServers()).isEqualTo(2.5);
+        assertThat(report.peakDemand()).isEqualTo(4);
+        assertThat(report.scalingActions()).isEqualTo(1);
+        // Demand 1, 4, 4, 1 against supply 1, 1, 4, 4: short by 3/4 for 1 s, over by 3/1 for 1 s.
+        assertThat(report.underProvisioningAccuracy()).isEqualTo(18.75);
+        assertThat(report.overProvisioningAccuracy()).isEqualTo(75.0);
+        assertThat(report.underProvisioningTimeshare()).isEqualTo(25.0);
+        assertThat(report.overProvisioningTimeshare()).isEqualTo(25.0);
+    }
+
+    @Test
+    void serversTakenOutCostUntilTheirBacklogDrainsWhateverTheArrivalOrder() {
+        List<ScalingDecision> decisions = List.of(
+                steady(0, 1000, 25, 25, 3),
+                decision(1000, 2000, 12, 12, 3, 1),
+                steady(2000, 3000, 4, 4, 1));
+        List<Completion> completions = List.of(
+                served(0, 1, 400, 1700),
+                served(1, 2, 1500, 900),
+                served(2, 1, 1800, 100),
+                served(3, 2, 1900, 300),
+                served(4, 0, 2500, 5000));
+        List<Record> decisionsFirst = new ArrayList<>(decisions);
+        decisionsFirst.addAll(completions);
+        List<Record> completionsFirst = new ArrayList<>(completions);
+        completionsFirst.addAll(decisions);
+        List<Record> interleaved = List.of(completions.get(3), decisions.get(0), completions.get(0), decisions.get(1),
+                completions.get(4), decisions.get(2), completions.get(1), completions.get(2));
+
+        // 3 + 3 + 1 servers paid for 1 s each; servers 1 and 2, out at 2 s, drain until 2.1 s and 2.4 s.
+        assertThat(serverSecondsAfter(decisionsFirst)).isEqualTo(7.5);
+        assertThat(serverSecondsAfter(completionsFirst)).isEqualTo(7.5);
+        assertThat(serverSecondsAfter(interleaved)).isEqualTo(7.5);
+    }
+
+    @Test
+    void aScaleDownPastTheEndOfTheRunAddsNoDrain() {
+        builder.onRunEnded(new RunEnded(1, 2000));
+        builder.onDecision(steady(0, 1000, 20, 20, 2));
+        builder.onDecision(decision(1000, 2000, 0, 0, 2, 1));
+        builder.onDecision(steady(2000, 3000, 0, 0, 1));
+        builder.onCompletion(served(0, 1, 900, 5000));
+
+        assertThat(builder.build(0).serverSeconds()).isEqualTo(4.0);
     }
 
     @Test
@@ -85,16 +172,17 @@ class ReportBuilderTest {
     }
 
     @Test
-    void percentilesOfOneToThousandMillisecondsFollowHdrHistogram() {
+    void percentilesOfOneToThousandMillisecondsAreExactNearestRanks() {
         for (int ms = 1; ms <= 1000; ms++) {
             builder.onCompletion(completion(ms, ms));
         }
 
         Report report = builder.build(0);
 
-        assertThat(report.p50ResponseTimeMs()).isCloseTo(500, withinPercentage(0.1));
-        assertThat(report.p95ResponseTimeMs()).isCloseTo(950, withinPercentage(0.1));
-        assertThat(report.p99ResponseTimeMs()).isCloseTo(990, withinPercentage(0.1));
+        assertThat(report.p50ResponseTimeMs()).isEqualTo(500.0);
+        assertThat(report.p95ResponseTimeMs()).isEqualTo(950.0);
+        assertThat(report.p99ResponseTimeMs()).isEqualTo(990.0);
+        assertThat(report.p999ResponseTimeMs()).isEqualTo(999.0);
         assertThat(report.averageResponseTimeMs()).isEqualTo(500.5);
         assertThat(report.maxResponseTimeMs()).isEqualTo(1000.0);
     }
@@ -108,8 +196,23 @@ class ReportBuilderTest {
 
         Report report = builder.build(0);
 
-        assertThat(report.p50ResponseTimeMs()).isCloseTo(20, within(0.02));
-        assertThat(report.p95ResponseTimeMs()).isCloseTo(40, within(0.04));
+        assertThat(report.p50ResponseTimeMs()).isEqualTo(20.0);
+        assertThat(report.p95ResponseTimeMs()).isEqualTo(40.0);
+    }
+
+    @Test
+    void sloViolationsCountExactResponseTimesAboveTheObjective() {
+        ReportBuilder strict = new ReportBuilder("users", new ReportSettings(10, 500));
+        strict.onCompletion(completion(0, 499.99));
+        strict.onCompletion(completion(1, 500));
+        strict.onCompletion(completion(2, 500.001));
+        strict.onCompletion(completion(3, 2000));
+
+        Report report = strict.build(0);
+
+        assertThat(report.sloMs()).isEqualTo(500.0);
+        assertThat(report.sloViolations()).isEqualTo(2);
+        assertThat(report.sloViolationPercent()).isEqualTo(50.0);
     }
 
     @Test
@@ -136,12 +239,14 @@ class ReportBuilderTest {
 
         for (RecordComponent component : Report.class.getRecordComponents()) {
             Object value = component.getAccessor().invoke(report);
-            if (value instanceof Number number) {
+            boolean setting = component.getName().equals("sloMs");
+            if (value instanceof Number number && !setting) {
                 assertThat(number.doubleValue()).as(component.getName()).isZero();
             }
         }
         assertThat(report.scalingEvents()).isEmpty();
         assertThat(report.loadUnit()).isEqualTo("users");
+        assertThat(report.sloMs()).isEqualTo(ReportSettings.DEFAULT_SLO_MS);
     }
 
     @Test
@@ -260,6 +365,8 @@ class ReportBuilderTest {
                 .hasMessage("responseTimeMs must be a finite number of ms at least 0, got -1.0");
         assertThatThrownBy(() -> builder.onCompletion(completion(-3, 1)))
                 .hasMessage("request id must be at least 0, got -3");
+        assertThatThrownBy(() -> builder.onCompletion(served(8, -1, 0, 1)))
+                .hasMessage("server must be at least 0, got -1");
 
         assertThat(builder.onCompletion(completion(7, 1))).isTrue();
         assertThat(builder.build(0).totalRequests()).isEqualTo(1);
@@ -267,8 +374,20 @@ class ReportBuilderTest {
 
     @Test
     void rejectsABlankLoadUnit() {
-        assertThatThrownBy(() -> new ReportBuilder(" "))
+        assertThatThrownBy(() -> new ReportBuilder(" ", TestRecords.SETTINGS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("load unit must be a word such as 'users' or 'req/s', got ' '");
+    }
+
+    private static double serverSecondsAfter(List<Record> records) {
+        ReportBuilder fresh = new ReportBuilder("users", TestRecords.SETTINGS);
+        for (Record record : records) {
+            if (record instanceof ScalingDecision decision) {
+                fresh.onDecision(decision);
+            } else {
+                fresh.onCompletion((Completion) record);
+            }
+        }
+        return fresh.build(0).serverSeconds();
     }
 }

@@ -12,8 +12,9 @@ class ReportPrinterTest {
     private static final String RULE = "=".repeat(70);
 
     private static Report report(List<ScalingEvent> events, long duplicates, long deadLetters) {
-        return new Report(245, 245, 30.0, 2.5, 8.166, 98.0, 50, 4, 28.34, 3.21, 12.34, 10.0, 40.5, 80.25, 120.0,
-                3, 1, duplicates, deadLetters, "users", 30, events);
+        return new Report(245, 245, 30.0, 2.5, 8.166, 98.0, 50, 4, 28.34, 3.21, 12.34, 10.0, 40.5, 80.25, 110.04,
+                120.0, 3, 1, duplicates, deadLetters, "users", 30, 5, 3.4, events.size(), 12.345, 30.0, 20.0, 46.67,
+                25.0, -240.0, 102.0, 102.0 / 3600, 500, 12, 4.898, events);
     }
 
     @Test
@@ -33,6 +34,12 @@ class ReportPrinterTest {
                 + "   Average load: 28.3 users\n"
                 + "   Average servers: 3.2\n"
                 + "   Average response time: 12.3 ms (p50 10.0 ms, p95 40.5 ms, p99 80.3 ms, max 120.0 ms)\n"
+                + "   Provisioning:\n"
+                + "      Cost: 0.028 server-hours (102.0 server-seconds)\n"
+                + "      SLO violations: 12 over 500 ms (4.90% of requests; p99.9 110.0 ms)\n"
+                + "      Under-provisioning: accuracy 12.3%, timeshare 20.0%\n"
+                + "      Over-provisioning: accuracy 30.0%, timeshare 46.7%\n"
+                + "      Instability: 25.0% of steps, jitter -240.0 changes/h, scaling actions 0\n"
                 + "   Late requests: 3\n"
                 + RULE + "\n"
                 + "\n"
