@@ -5,6 +5,7 @@ import io.autoscale.chat.metrics.MetricsService;
 import io.autoscale.chat.metrics.Report;
 import io.autoscale.chat.metrics.ReportJson;
 import io.autoscale.chat.metrics.ReportPrinter;
+import io.autoscale.chat.metrics.ReportSettings;
 import io.autoscale.chat.model.KafkaSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -59,14 +60,11 @@ public final class MetricsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentPlan.requireWritableReport(reportFile);
         String unit = load.measure().unit();
-        if (!(sloMs > 0) || Double.isInfinite(sloMs)) {
-            throw new IllegalArgumentException("--slo-ms must be > 0 ms, got " + sloMs);
-        }
-        capacity();
+        ReportSettings reportSettings = new ReportSettings(capacity(), sloMs);
         Console console = new Console(System.out, verbose);
         try (ServiceRunner runner = ServiceRunner.start("metrics")) {
             KafkaSettings settings = runner.connect(kafka);
-            MetricsService metrics = runner.add(new MetricsService(settings, unit, capacity(), sloMs,
+            MetricsService metrics = runner.add(new MetricsService(settings, unit, reportSettings,
                     new ConsoleListener(console, unit)));
             metrics.start();
             ServiceBanner.print(System.out, "metrics", settings, parent.logFile());
@@ -83,11 +81,7 @@ public final class MetricsCommand implements Callable<Integer> {
 
     private double capacity() {
         boolean requestRate = load.measure() == LoadMeasure.REQUEST_RATE;
-        double capacity = serverCapacity != null ? serverCapacity
+        return serverCapacity != null ? serverCapacity
                 : requestRate ? ExperimentPlan.TRACE_CAPACITY : ExperimentPlan.USERS_CAPACITY;
-        if (!(capacity > 0) || Double.isInfinite(capacity)) {
-            throw new IllegalArgumentException("--server-capacity must be > 0 requests/s, got " + capacity);
-        }
-        return capacity;
     }
 }

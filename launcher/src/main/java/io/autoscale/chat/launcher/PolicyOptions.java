@@ -129,6 +129,21 @@ final class PolicyOptions {
                     + "this (default: ${DEFAULT-VALUE}).")
     double maxForecastErrorPercent;
 
+    @Option(names = "--error-window", paramLabel = "SECONDS", defaultValue = "600",
+            description = "predictive: event time over which the recent forecast error is weighed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double errorWindowSeconds;
+
+    @Option(names = "--level-smoothing", paramLabel = "FRACTION", defaultValue = "0.1",
+            description = "predictive: weight of each window's load in the trend model's level "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double levelSmoothing;
+
+    @Option(names = "--trend-smoothing", paramLabel = "FRACTION", defaultValue = "0.02",
+            description = "predictive: weight of each window's slope in the trend model's trend "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double trendSmoothing;
+
     /** Thresholds and targets default by what the load is: users for the synthetic ramp, req/s for traces. */
     AutoscalerConfig autoscalerConfig(PolicyKind kind, LoadMeasure measure) {
         if (!(windowSeconds > 0)) {
@@ -170,7 +185,7 @@ final class PolicyOptions {
             }
             case predictive -> {
                 PredictivePolicy.Settings settings = predictiveSettings(target);
-                yield () -> new PredictivePolicy(settings);
+                yield () -> PredictivePolicy.of(settings);
             }
         };
     }
@@ -198,10 +213,9 @@ final class PolicyOptions {
     }
 
     private PredictivePolicy.Settings predictiveSettings(double target) {
-        PredictivePolicy.Settings defaults = PredictivePolicy.Settings.defaults(target);
         return new PredictivePolicy.Settings(target, seconds("--season", seasonSeconds),
-                seconds("--season-bucket", seasonBucketSeconds), defaults.levelSmoothing(),
-                defaults.trendSmoothing(), maxForecastErrorPercent, defaults.errorWindowMs(),
+                seconds("--season-bucket", seasonBucketSeconds), levelSmoothing, trendSmoothing,
+                maxForecastErrorPercent, seconds("--error-window", errorWindowSeconds),
                 seconds("--scale-down-stabilization", scaleDownStabilizationSeconds));
     }
 
