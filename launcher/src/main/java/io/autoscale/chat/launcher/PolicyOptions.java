@@ -3,8 +3,10 @@ package io.autoscale.chat.launcher;
 import io.autoscale.chat.autoscaler.AutoscalerConfig;
 import io.autoscale.chat.autoscaler.LoadMeasure;
 import io.autoscale.chat.autoscaler.policy.PredictivePolicy;
+import io.autoscale.chat.autoscaler.policy.RateLimit;
 import io.autoscale.chat.autoscaler.policy.ScalingBounds;
 import io.autoscale.chat.autoscaler.policy.ScalingPolicy;
+import io.autoscale.chat.autoscaler.policy.Step;
 import io.autoscale.chat.autoscaler.policy.StepScalingPolicy;
 import io.autoscale.chat.autoscaler.policy.TargetTrackingPolicy;
 import io.autoscale.chat.autoscaler.policy.ThresholdPolicy;
@@ -84,7 +86,7 @@ final class PolicyOptions {
     @Option(names = "--scale-up-limit", paramLabel = "N/PERIOD|P%/PERIOD", split = ",",
             defaultValue = "4/15s,100%/15s",
             description = "target: rate limits on scaling up, servers or percent per period, e.g. 4/15s or "
-                    + "100%/15s (default: ${DEFAULT-VALUE}).")
+                    + "100%%/15s (default: ${DEFAULT-VALUE}).")
     java.util.List<String> scaleUpLimits;
 
     @Option(names = "--scale-down-limit", paramLabel = "N/PERIOD|P%/PERIOD", split = ",", defaultValue = "100%/15s",
@@ -177,11 +179,11 @@ final class PolicyOptions {
             }
             case target -> {
                 TargetTrackingPolicy.Settings settings = targetSettings(target);
-                yield () -> new TargetTrackingPolicy(settings);
+                yield () -> TargetTrackingPolicy.of(settings);
             }
             case step -> {
                 StepScalingPolicy.Settings settings = stepSettings(up, down);
-                yield () -> new StepScalingPolicy(settings);
+                yield () -> StepScalingPolicy.of(settings);
             }
             case predictive -> {
                 PredictivePolicy.Settings settings = predictiveSettings(target);
@@ -194,21 +196,21 @@ final class PolicyOptions {
         return new TargetTrackingPolicy.Settings(target, tolerance,
                 seconds("--scale-up-stabilization", scaleUpStabilizationSeconds),
                 seconds("--scale-down-stabilization", scaleDownStabilizationSeconds),
-                scaleUpLimits.stream().map(text -> TargetTrackingPolicy.RateLimit.parse("--scale-up-limit", text))
+                scaleUpLimits.stream().map(text -> RateLimit.parse("--scale-up-limit", text))
                         .toList(),
-                TargetTrackingPolicy.Select.parse("--scale-up-select", scaleUpSelect),
+                RateLimit.Select.parse("--scale-up-select", scaleUpSelect),
                 scaleDownLimits.stream()
-                        .map(text -> TargetTrackingPolicy.RateLimit.parse("--scale-down-limit", text)).toList(),
-                TargetTrackingPolicy.Select.parse("--scale-down-select", scaleDownSelect));
+                        .map(text -> RateLimit.parse("--scale-down-limit", text)).toList(),
+                RateLimit.Select.parse("--scale-down-select", scaleDownSelect));
     }
 
     private StepScalingPolicy.Settings stepSettings(double up, double down) {
         long warmUpMs = seconds("--warm-up", warmUpSeconds != null ? warmUpSeconds : startupDelaySeconds);
         StepScalingPolicy.Settings defaults = StepScalingPolicy.Settings.defaults(up, down, warmUpMs);
         return new StepScalingPolicy.Settings(up,
-                stepUp != null ? StepScalingPolicy.Step.parseList("--step-up", stepUp) : defaults.upSteps(),
+                stepUp != null ? Step.parseList("--step-up", stepUp) : defaults.upSteps(),
                 down,
-                stepDown != null ? StepScalingPolicy.Step.parseList("--step-down", stepDown) : defaults.downSteps(),
+                stepDown != null ? Step.parseList("--step-down", stepDown) : defaults.downSteps(),
                 warmUpMs);
     }
 

@@ -49,6 +49,25 @@ class DeterminismIT {
     }
 
     @Test
+    void aStatefulPolicyWithAStartupDelayGivesTheSameReportHoweverTheWorkIsSpread() throws IOException {
+        String trace = Traces.file("twitter-2021-08-01-hour07.txt").toString();
+        String[] policy = {"--trace", trace, "--to", "1200", "--policy", "predictive", "--startup-delay", "60"};
+
+        JsonNode single = run(concat(policy, "--partitions", "1", "--instances", "1"));
+        JsonNode spread = run(concat(policy, "--partitions", "6", "--instances", "2"));
+
+        assertThat(single.get("scalingActions").asInt()).isPositive();
+        assertThat(single.get("serverSeconds").asDouble()).isGreaterThan(single.get("durationSeconds").asDouble());
+        assertThat(spread).isEqualTo(single);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void syntheticRunGivesTheSameReportAtRealTimeAndTwentyTimesFaster() throws IOException {
         JsonNode realTime = run("--duration", "30", "--peak-rate", "80", "--seed", "42");
         JsonNode fast = run("--duration", "30", "--peak-rate", "80", "--seed", "42", "--speed", "20");

@@ -55,7 +55,7 @@ class ServiceCommandsTest {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(errors.toString()).startsWith("autoscale-chat autoscaler: Invalid value for option '--policy': "
-                + "expected one of [threshold]");
+                + "expected one of [threshold, target, step, predictive]");
     }
 
     @Test

@@ -184,13 +184,18 @@ public final class StepScalingPolicy implements ScalingPolicy {
         public static Settings defaults(double scaleUpThreshold, double scaleDownThreshold, long warmUpMs) {
             checkThresholds(scaleUpThreshold, scaleDownThreshold);
             List<Step> up = List.of(new Step(0, Step.Adjustment.change(1)),
-                    new Step(scaleUpThreshold / 3, Step.Adjustment.change(2)),
-                    new Step(scaleUpThreshold * 5 / 6, Step.Adjustment.percent(50)));
+                    new Step(tenths(scaleUpThreshold / 3), Step.Adjustment.change(2)),
+                    new Step(tenths(scaleUpThreshold * 5 / 6), Step.Adjustment.percent(50)));
             // A down threshold of 0 is never breached; one step is enough to make the list valid.
             List<Step> down = scaleDownThreshold == 0 ? List.of(new Step(0, Step.Adjustment.change(-1)))
                     : List.of(new Step(0, Step.Adjustment.change(-1)),
-                            new Step(scaleDownThreshold / 2, Step.Adjustment.percent(-25)));
+                            new Step(tenths(scaleDownThreshold / 2), Step.Adjustment.percent(-25)));
             return new Settings(scaleUpThreshold, up, scaleDownThreshold, down, warmUpMs);
+        }
+
+        /** Default bounds are rounded to a tenth, so that they read well and parse back the same. */
+        private static double tenths(double value) {
+            return Math.max(Math.ulp(0.0), Math.round(value * 10) / 10.0);
         }
 
         private static void checkThresholds(double scaleUpThreshold, double scaleDownThreshold) {
