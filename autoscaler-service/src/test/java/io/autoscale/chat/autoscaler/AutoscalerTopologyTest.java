@@ -39,8 +39,12 @@ class AutoscalerTopologyTest {
     private long nextId;
 
     private void start(LoadMeasure measure) {
+        start(measure, 0);
+    }
+
+    private void start(LoadMeasure measure, long startupDelayMs) {
         AutoscalerConfig config = new AutoscalerConfig(1_000, measure, () -> ThresholdPolicy.of(30, 10, 1, 5_000),
-                new ScalingBounds(2, 10), 0);
+                new ScalingBounds(2, 10), startupDelayMs);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "autoscaler-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -170,6 +174,51 @@ class AutoscalerTopologyTest {
 
         assertThat(decided()).extracting(ScalingDecision::serversAfter)
                 .containsExactly(3, 3, 3, 3, 3, 4, 4, 4);
+    }
+
+    @Test
+    void aServerOrderedWithAStartupDelayCostsAtOnceAndServesOnlyAfterIt() {
+        start(LoadMeasure.REQUEST_RATE, 3_000);
+
+        for (long second = 0; second < 5; second++) {
+            for (int i = 0; i < 100; i++) {
+                request(second * 1_000 + i);
+            }
+            watermark((second + 1) * 1_000);
+        }
+
+        List<ScalingDecision> decided = decided();
+        assertThat(decided).extracting(ScalingDecision::serversBefore).containsExactly(2, 2, 2, 2, 3);
+        assertThat(decided).extracting(ScalingDecision::provisioned).containsExactly(2, 3, 3, 3, 3);
+        assertThat(decided).extracting(ScalingDecision::serversAfter).containsExactly(3, 3, 3, 3, 3);
+        assertThat(decided).extracting(ScalingDecision::action).containsExactly(ScalingAction.SCALE_UP,
+                ScalingAction.NONE, ScalingAction.NONE, ScalingAction.NONE, ScalingAction.NONE);
+    }
+
+    @Test
+    void everyDecisionSaysWhichRuleFiredWhatItRecommendedAndWhatHeldItBack() {
+        start(LoadMeasure.REQUEST_RATE);
+
+        for (long second = 0; second < 2; second++) {
+            for (int i = 0; i < 200; i++) {
+                request(second * 1_000 + i);
+            }
+            watermark((second + 1) * 1_000);
+        }
+
+        List<ScalingDecision> decided = decided();
+        ScalingDecision acted = decided.get(0);
+        assertThat(acted.policy()).isEqualTo("threshold");
+        assertThat(acted.branch()).isEqualTo("threshold");
+        assertThat(acted.rule()).isEqualTo("load per server 100.0 > 30");
+        assertThat(acted.recommendation()).isEqualTo(3);
+        assertThat(acted.heldBy()).isNull();
+        ScalingDecision held = decided.get(1);
+        assertThat(held.action()).isEqualTo(ScalingAction.NONE);
+        assertThat(held.rule()).isEqualTo("load per server 66.7 > 30");
+        assertThat(held.recommendation()).isEqualTo(4);
+        assertThat(held.heldBy()).isEqualTo("cooldown (4.0 s left)");
+        assertThat(held.reason()).isEqualTo("load per server 66.7 > 30; recommended 4; held by cooldown (4.0 s left)");
     }
 
     @Test

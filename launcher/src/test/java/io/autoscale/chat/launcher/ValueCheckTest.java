@@ -23,6 +23,7 @@ class ValueCheckTest {
         assertThat(ValueCheck.problem(short.class, "70000")).isEqualTo("'70000' is not a whole number (short)");
         assertThat(ValueCheck.problem(double.class, "fast")).isEqualTo("'fast' is not a number");
         assertThat(ValueCheck.problem(boolean.class, "yes")).isEqualTo("'yes' is not true or false");
-        assertThat(ValueCheck.problem(PolicyKind.class, "pid")).isEqualTo("'pid' is not one of [threshold, target, step, predictive]");
+        assertThat(ValueCheck.problem(PolicyKind.class, "pid"))
+                .isEqualTo("'pid' is not one of [threshold, target, step, predictive]");
     }
 }
