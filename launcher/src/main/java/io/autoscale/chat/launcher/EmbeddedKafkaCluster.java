@@ -62,18 +62,30 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * @throws IllegalStateException when the cluster did not start
      */
     public static EmbeddedKafkaCluster start(int brokers) {
-        return start(brokers, Path.of(System.getProperty("java.io.tmpdir")), Map.of());
+        return start(brokers, 0);
+    }
+
+    /**
+     * As {@link #start(int)}, with the client listeners of the nodes on {@code firstPort}, {@code firstPort + 1},
+     * ...; the controllers still take free ports. A {@code firstPort} of 0 picks free ports for every listener.
+     */
+    public static EmbeddedKafkaCluster start(int brokers, int firstPort) {
+        return start(brokers, firstPort, Path.of(System.getProperty("java.io.tmpdir")), Map.of());
     }
 
     /** As {@link #start(int)}, with the folder created in {@code parent} and broker settings overridden. */
     static EmbeddedKafkaCluster start(int brokers, Path parent, Map<String, String> overrides) {
+        return start(brokers, 0, parent, overrides);
+    }
+
+    private static EmbeddedKafkaCluster start(int brokers, int firstPort, Path parent, Map<String, String> overrides) {
         if (brokers < 1 || brokers > MAX_BROKERS) {
             throw new IllegalArgumentException(
                     "brokers must be in [1, " + MAX_BROKERS + "] nodes, got " + brokers);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(brokers, parent, overrides);
+                return startOnce(brokers, firstPort, parent, overrides);
             } catch (IllegalStateException e) {
                 boolean portTaken = causedBy(e, BindException.class);
                 if (!portTaken || attempt == START_ATTEMPTS) {
@@ -118,10 +130,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         return "EmbeddedKafkaCluster[" + bootstrapServers + ", " + directory + "]";
     }
 
-    private static EmbeddedKafkaCluster startOnce(int brokers, Path parent, Map<String, String> overrides) {
+    private static EmbeddedKafkaCluster startOnce(int brokers, int firstPort, Path parent,
+            Map<String, String> overrides) {
         long startNs = System.nanoTime();
         Path directory = EmbeddedKafkaDirectory.create(parent);
-        EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(directory, createAddresses(brokers));
+        EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(directory, createAddresses(brokers, firstPort));
         // Registered before anything starts, so even a Ctrl-C during start leaves no folder behind.
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
@@ -144,11 +157,16 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         return cluster;
     }
 
-    private static List<EmbeddedKafkaNodeAddress> createAddresses(int brokers) {
-        List<Integer> ports = EmbeddedKafkaPorts.free(2 * brokers);
+    private static List<EmbeddedKafkaNodeAddress> createAddresses(int brokers, int firstPort) {
+        List<Integer> ports = new ArrayList<>(EmbeddedKafkaPorts.free(2 * brokers + brokers));
+        if (firstPort > 0) {
+            // A free port that happens to be one of the fixed ones is left for the fixed listener.
+            ports.removeIf(port -> port >= firstPort && port < firstPort + brokers);
+        }
         List<EmbeddedKafkaNodeAddress> addresses = new ArrayList<>();
         for (int nodeId = 0; nodeId < brokers; nodeId++) {
-            addresses.add(new EmbeddedKafkaNodeAddress(nodeId, ports.get(2 * nodeId), ports.get(2 * nodeId + 1)));
+            int clientPort = firstPort > 0 ? firstPort + nodeId : ports.get(2 * nodeId);
+            addresses.add(new EmbeddedKafkaNodeAddress(nodeId, clientPort, ports.get(2 * nodeId + 1)));
         }
         return List.copyOf(addresses);
     }

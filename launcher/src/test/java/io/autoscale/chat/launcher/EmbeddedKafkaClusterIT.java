@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +92,17 @@ class EmbeddedKafkaClusterIT {
 
         Map<String, Object> readCommitted = Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         assertThat(consumeUntil("transactional", 10, readCommitted)).hasSize(10);
+    }
+
+    @Test
+    void listensOnTheGivenClientPort() throws Exception {
+        int port = EmbeddedKafkaPorts.free(1).get(0);
+        try (EmbeddedKafkaCluster fixed = EmbeddedKafkaCluster.start(1, port)) {
+            assertThat(fixed.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
+            try (Admin admin = admin(fixed)) {
+                assertThat(admin.describeCluster().nodes().get()).extracting(Node::port).containsExactly(port);
+            }
+        }
     }
 
     @Test

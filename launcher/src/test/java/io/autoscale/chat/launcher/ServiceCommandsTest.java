@@ -41,6 +41,19 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void aBrokerPortOutOfRangeOrTakenIsBadInputBeforeAnyBrokerStarts() throws IOException {
+        assertThat(execute("broker", "--port", "70000")).isEqualTo(2);
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(execute("broker", "--port", Integer.toString(taken.getLocalPort()))).isEqualTo(2);
+            assertThat(errors.toString().lines()).containsExactly(
+                    "autoscale-chat broker: --port must be 0 (a free port) or between 1 and 65535 for 1 node(s), "
+                            + "got 70000",
+                    "autoscale-chat broker: --port: 127.0.0.1:" + taken.getLocalPort() + " is not free "
+                            + "(Address already in use)");
+        }
+    }
+
+    @Test
     void aServiceWithoutBootstrapServersIsBadInput() {
         int exitCode = execute("balancer");
 
