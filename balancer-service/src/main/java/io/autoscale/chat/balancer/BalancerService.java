@@ -113,6 +113,20 @@ public final class BalancerService implements AutoCloseable {
         return routed + served;
     }
 
+    /**
+     * Why the balancer stopped working on its own, in one line, or {@code null} while both stages run: a
+     * stage whose thread failed serves nothing more, so the process must not look alive.
+     */
+    public String failure() {
+        for (StageThread stage : new StageThread[] {routing, serving}) {
+            RuntimeException failure = stage == null ? null : stage.failure();
+            if (failure != null) {
+                return "the balancer's " + stage.name() + " failed: " + failure;
+            }
+        }
+        return null;
+    }
+
     /** Stops routing first, then serving, each committing what it has finished. */
     @Override
     public synchronized void close() {

@@ -17,6 +17,7 @@ abstract class StageThread implements AutoCloseable {
 
     private final String name;
     private volatile boolean running;
+    private volatile RuntimeException failure;
     private Thread thread;
 
     StageThread(String name) {
@@ -69,6 +70,15 @@ abstract class StageThread implements AutoCloseable {
         }
     }
 
+    /** What stopped the stage's thread, or {@code null} while it runs or after a clean stop. */
+    RuntimeException failure() {
+        return failure;
+    }
+
+    String name() {
+        return name;
+    }
+
     private void run() {
         try {
             subscribe();
@@ -78,6 +88,7 @@ abstract class StageThread implements AutoCloseable {
         } catch (WakeupException e) {
             LOG.debug("Balancer stage woken up to stop stage={}", name);
         } catch (RuntimeException e) {
+            failure = e;
             LOG.error("Balancer stage failed stage={}", name, e);
         } finally {
             maybeCommitOnExit();

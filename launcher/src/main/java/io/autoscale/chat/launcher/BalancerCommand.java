@@ -41,7 +41,10 @@ public final class BalancerCommand implements Callable<Integer> {
             BalancerService balancer = runner.add(new BalancerService(settings, model));
             balancer.start();
             ServiceBanner.print(System.out, "balancer", settings, parent.logFile());
-            runner.runUntilStopped(() -> null);
+            runner.runUntilStopped(() -> {
+                String failure = balancer.failure();
+                return failure == null ? null : failure + "; see " + parent.logFile();
+            });
             return 0;
         }
     }

@@ -19,10 +19,14 @@ import io.autoscale.chat.producer.TrafficSource;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,12 +85,16 @@ final class Experiment {
             metrics.start();
             // Several instances of a service in one process share the work exactly as separate
             // processes would: through their consumer groups and one Streams application id.
+            List<BalancerService> balancers = new ArrayList<>();
+            List<AutoscalerService> autoscalers = new ArrayList<>();
             for (int instance = 0; instance < plan.instances(); instance++) {
-                resources.add(new BalancerService(settings, plan.serverModel())).start();
+                balancers.add(resources.add(new BalancerService(settings, plan.serverModel())));
+                balancers.get(instance).start();
             }
             for (int instance = 0; instance < plan.instances(); instance++) {
                 Path stateDir = resources.tempDirectory("autoscale-chat-streams-");
-                resources.add(new AutoscalerService(settings, plan.autoscaler(), stateDir)).start();
+                autoscalers.add(resources.add(new AutoscalerService(settings, plan.autoscaler(), stateDir)));
+                autoscalers.get(instance).start();
             }
 
             if (announce) {
@@ -99,11 +107,27 @@ final class Experiment {
             progress.start();
             CompletableFuture<ProducerResult> produced = CompletableFuture.supplyAsync(() -> publish(publisher));
 
-            Report report = awaitReport(metrics, produced);
+            Report report = awaitReport(metrics, produced, () -> failure(balancers, autoscalers));
             progress.close();
             LOG.info("Experiment finished: requests={} wallSeconds={}", report.totalRequests(), report.wallSeconds());
             return report;
         }
+    }
+
+    /** Why a service of this run stopped working, or {@code null} while they all work. */
+    private static String failure(List<BalancerService> balancers, List<AutoscalerService> autoscalers) {
+        for (BalancerService balancer : balancers) {
+            if (balancer.failure() != null) {
+                return balancer.failure();
+            }
+        }
+        for (AutoscalerService autoscaler : autoscalers) {
+            KafkaStreams.State state = autoscaler.state();
+            if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR) {
+                return "the autoscaler's Kafka Streams application failed (state " + state + ")";
+            }
+        }
+        return null;
     }
 
     private String bootstrapServers(Resources resources) {
@@ -168,8 +192,8 @@ final class Experiment {
      * Waits for the metrics service to account for the last request. Fails when the producer
      * fails, or when nothing is accounted for during the stall timeout.
      */
-    private Report awaitReport(MetricsService metrics, CompletableFuture<ProducerResult> produced)
-            throws InterruptedException {
+    private Report awaitReport(MetricsService metrics, CompletableFuture<ProducerResult> produced,
+            Supplier<String> serviceFailure) throws InterruptedException {
         long lastProgress = -1;
         long lastProgressNs = System.nanoTime();
         while (true) {
@@ -186,6 +210,11 @@ final class Experiment {
                 Throwable cause = produced.handle((result, error) -> error).join();
                 Throwable root = cause.getCause() != null ? cause.getCause() : cause;
                 throw new IllegalStateException("the producer failed: " + root.getMessage(), root);
+            }
+
+            String failure = serviceFailure.get();
+            if (failure != null) {
+                throw new IllegalStateException(failure + "; see " + logFile);
             }
 
             long progress = metrics.progress();

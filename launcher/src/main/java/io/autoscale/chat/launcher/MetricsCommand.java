@@ -46,6 +46,11 @@ public final class MetricsCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double sloMs;
 
+    @Option(names = "--stall-timeout", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Fail when, after the first record, nothing is accounted for during this much wall time; "
+                    + "0 waits without limit (default: ${DEFAULT-VALUE}).")
+    long stallTimeoutSeconds;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path reportFile;
 
@@ -61,6 +66,7 @@ public final class MetricsCommand implements Callable<Integer> {
         ExperimentPlan.requireWritableReport(reportFile);
         String unit = load.measure().unit();
         ReportSettings reportSettings = new ReportSettings(capacity(), sloMs);
+        StallWatch stallWatch = new StallWatch(stallTimeoutSeconds);
         Console console = new Console(System.out, verbose);
         try (ServiceRunner runner = ServiceRunner.start("metrics")) {
             KafkaSettings settings = runner.connect(kafka);
@@ -69,7 +75,8 @@ public final class MetricsCommand implements Callable<Integer> {
             metrics.start();
             ServiceBanner.print(System.out, "metrics", settings, parent.logFile());
 
-            Report report = runner.await(metrics.report(), "the metrics service");
+            Report report = runner.await(metrics.report(), "the metrics service",
+                    () -> stallWatch.check(metrics.progress()));
             console.report(ReportPrinter.render(report));
             if (reportFile != null) {
                 ReportJson.write(report, reportFile);

@@ -74,7 +74,16 @@ final class ServiceRunner implements AutoCloseable {
 
     /** Waits for a result that the service completes; a signal meanwhile stops the process. */
     <T> T await(CompletableFuture<T> result, String what) throws InterruptedException {
+        return await(result, what, () -> null);
+    }
+
+    /** As {@link #await(CompletableFuture, String)}, failing when {@code failure} gives a reason. */
+    <T> T await(CompletableFuture<T> result, String what, Supplier<String> failure) throws InterruptedException {
         while (true) {
+            String reason = stopHook.stopping() ? null : failure.get();
+            if (reason != null) {
+                throw new IllegalStateException(what + " failed: " + reason);
+            }
             try {
                 return result.get(CHECK_INTERVAL_MS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
