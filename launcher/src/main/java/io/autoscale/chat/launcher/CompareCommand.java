@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
             "Runs one experiment per --policy on exactly the same traffic, one after the other on one Kafka "
                     + "cluster, each in its own topic namespace, and prints a table: a row per policy, a column "
                     + "per measure, the best value of each column marked with *.",
-            "Every option of `run` applies to every policy; a policy ignores the options of the others.",
+            "Every option of `run` but --verbose applies to every run; each policy takes the options marked with its "
+                    + "name and ignores the others' (all are checked).",
             ""},
         footer = {"", ConfigDefaults.PRECEDENCE, "",
             "Exit codes: 0 table printed, 1 a run failed, 2 bad option or file."})
@@ -34,15 +35,22 @@ public final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     private AutoscaleChatCommand parent;
 
-    @Option(names = "--policy", paramLabel = "NAME", required = true,
-            description = "A policy to compare, one of: ${COMPLETION-CANDIDATES}; repeat it for each policy.")
+    @Option(names = "--policy", paramLabel = "NAME", required = true, split = ",",
+            description = "A policy to compare, one of: ${COMPLETION-CANDIDATES}; repeat it for each policy, or "
+                    + "list them: --policy threshold,target.")
     List<PolicyKind> policies;
 
     @Mixin
     ExperimentOptions experiment;
 
+    @Option(names = "--instances", paramLabel = "N", defaultValue = "1",
+            description = "Instances of the autoscaler and of the balancer in each run, sharing the work through "
+                    + "Kafka (default: ${DEFAULT-VALUE}).")
+    int instances;
+
     @Option(names = "--report", paramLabel = "FILE",
-            description = "Also write the table as JSON to FILE, and as CSV next to it (FILE with .csv).")
+            description = "Also write the table as JSON to FILE, and as CSV next to it (FILE with its .json "
+                    + "extension, if any, replaced by .csv).")
     Path reportFile;
 
     @Mixin
@@ -69,9 +77,9 @@ public final class CompareCommand implements Callable<Integer> {
                 long startNs = System.nanoTime();
                 Report report = new Experiment(plan, console, parent.logFile())
                         .runOn(bootstrapServers, new Topics(namespace + policy + "."), false);
-                console.line(String.format(Locale.ROOT, "✅ %s: %,d of %,d requests, %d scaling actions, in %.1f s",
+                console.line(String.format(Locale.ROOT, "✅ %s: %,d of %,d requests, %d scaling action%s, in %.1f s",
                         policy, report.totalRequests(), report.requestsProduced(), report.scalingActions(),
-                        (System.nanoTime() - startNs) / 1e9));
+                        report.scalingActions() == 1 ? "" : "s", (System.nanoTime() - startNs) / 1e9));
                 rows.add(new Comparison.Row(policy, plan.autoscaler().describePolicy(), report));
             }
         }
@@ -96,7 +104,10 @@ public final class CompareCommand implements Callable<Integer> {
             if (!seen.add(kind)) {
                 throw new IllegalArgumentException("--policy " + kind + " is given twice; each policy runs once");
             }
-            plans.add(ExperimentPlan.of(experiment, kind, reportFile, 1));
+            plans.add(ExperimentPlan.of(experiment, kind, reportFile, instances));
+        }
+        if (reportFile != null) {
+            ExperimentPlan.requireWritableReport(Comparison.csvFileOf(reportFile));
         }
         return plans;
     }

@@ -40,7 +40,7 @@ final class Comparison {
     }
 
     static final List<Measure> MEASURES = List.of(
-            new Measure("cost server-h", "serverHours", 2, Best.LOWEST, Report::serverHours),
+            new Measure("cost server-h", "serverHours", 3, Best.LOWEST, Report::serverHours),
             new Measure("SLO viol. %", "sloViolationPercent", 2, Best.LOWEST, Report::sloViolationPercent),
             new Measure("mean ms", "averageResponseTimeMs", 1, Best.LOWEST, Report::averageResponseTimeMs),
             new Measure("p95 ms", "p95ResponseTimeMs", 1, Best.LOWEST, Report::p95ResponseTimeMs),
@@ -150,7 +150,8 @@ final class Comparison {
             Map<String, Object> measures = new LinkedHashMap<>();
             List<String> best = new ArrayList<>();
             for (Measure measure : MEASURES) {
-                measures.put(measure.key(), measure.value().applyAsDouble(row.report()));
+                double value = measure.value().applyAsDouble(row.report());
+                measures.put(measure.key(), measure.decimals() == 0 ? (Object) Math.round(value) : (Object) value);
                 if (isBest(row, measure)) {
                     best.add(measure.key());
                 }

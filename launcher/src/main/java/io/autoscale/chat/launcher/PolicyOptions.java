@@ -10,6 +10,8 @@ import io.autoscale.chat.autoscaler.policy.Step;
 import io.autoscale.chat.autoscaler.policy.StepScalingPolicy;
 import io.autoscale.chat.autoscaler.policy.TargetTrackingPolicy;
 import io.autoscale.chat.autoscaler.policy.ThresholdPolicy;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
@@ -19,6 +21,10 @@ import picocli.CommandLine.Option;
  * can take them all at once.
  */
 final class PolicyOptions {
+
+    /** Ten years of event time: far beyond any trace, far below an overflow of milliseconds. */
+    static final double MAX_SECONDS = 315_360_000;
+    static final double MAX_WINDOW_SECONDS = 3_600;
 
     @Option(names = "--min-servers", defaultValue = "2", description = "Fewest servers (default: ${DEFAULT-VALUE}).")
     int minServers;
@@ -33,7 +39,8 @@ final class PolicyOptions {
     double startupDelaySeconds;
 
     @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "1",
-            description = "Event-time window; one decision per window (default: ${DEFAULT-VALUE}).")
+            description = "Event-time window, 0.001 to 3600 s; one decision per window. The run's length must be a "
+                    + "whole number of windows (default: ${DEFAULT-VALUE}).")
     double windowSeconds;
 
     @Option(names = "--scale-up-threshold", paramLabel = "LOAD",
@@ -104,12 +111,13 @@ final class PolicyOptions {
 
     @Option(names = "--step-up", paramLabel = "BREACH:ADJUST,...",
             description = "step: adjustments by how far load per server is above --scale-up-threshold, e.g. "
-                    + "0:+1,10:+2,25:+50%% (change by N, by percent, or =N to set) (default: see README).")
+                    + "0:+1,10:+2,25:+50%% (change by N, by percent, or =N to set) (default: 0:+1,T/3:+2,5T/6:+50%% for an "
+                    + "up threshold T).")
     String stepUp;
 
     @Option(names = "--step-down", paramLabel = "BREACH:ADJUST,...",
             description = "step: adjustments by how far load per server is below --scale-down-threshold, e.g. "
-                    + "0:-1,5:-2 (default: see README).")
+                    + "0:-1,5:-2 (default: 0:-1,D/2:-25%% for a down threshold D).")
     String stepDown;
 
     @Option(names = "--warm-up", paramLabel = "SECONDS",
@@ -148,16 +156,18 @@ final class PolicyOptions {
 
     /** Thresholds and targets default by what the load is: users for the synthetic ramp, req/s for traces. */
     AutoscalerConfig autoscalerConfig(PolicyKind kind, LoadMeasure measure) {
-        if (!(windowSeconds > 0)) {
-            throw new IllegalArgumentException("--window must be > 0 s, got " + windowSeconds);
+        long windowMs = positiveSeconds("--window", windowSeconds, MAX_WINDOW_SECONDS);
+        long startupDelayMs = seconds("--startup-delay", startupDelaySeconds);
+        ScalingBounds bounds = new ScalingBounds(minServers, maxServers);
+        // Every policy's settings are checked, the chosen one's or not: a bad value is bad input even
+        // when this run does not use it, and `compare` may use it next.
+        Map<PolicyKind, Supplier<ScalingPolicy>> policies = new EnumMap<>(PolicyKind.class);
+        for (PolicyKind each : PolicyKind.values()) {
+            Supplier<ScalingPolicy> supplier = policies(each, measure);
+            supplier.get();
+            policies.put(each, supplier);
         }
-        if (!(startupDelaySeconds >= 0) || Double.isInfinite(startupDelaySeconds)) {
-            throw new IllegalArgumentException("--startup-delay must be >= 0 s, got " + startupDelaySeconds);
-        }
-        Supplier<ScalingPolicy> policies = policies(kind, measure);
-        policies.get(); // a bad setting fails here, before anything starts
-        return new AutoscalerConfig(millis(windowSeconds), measure, policies,
-                new ScalingBounds(minServers, maxServers), millis(startupDelaySeconds));
+        return new AutoscalerConfig(windowMs, measure, policies.get(kind), bounds, startupDelayMs);
     }
 
     private Supplier<ScalingPolicy> policies(PolicyKind kind, LoadMeasure measure) {
@@ -170,11 +180,11 @@ final class PolicyOptions {
                 : requestRate ? ExperimentPlan.TRACE_TARGET : ExperimentPlan.USERS_TARGET;
         return switch (kind) {
             case threshold -> {
+                seconds("--cooldown", cooldownSeconds);
                 long upCooldown = seconds("--scale-up-cooldown",
                         scaleUpCooldownSeconds != null ? scaleUpCooldownSeconds : cooldownSeconds);
                 long downCooldown = seconds("--scale-down-cooldown",
                         scaleDownCooldownSeconds != null ? scaleDownCooldownSeconds : cooldownSeconds);
-                seconds("--cooldown", cooldownSeconds);
                 yield () -> ThresholdPolicy.of(up, down, scaleStep, upCooldown, downCooldown);
             }
             case target -> {
@@ -215,15 +225,26 @@ final class PolicyOptions {
     }
 
     private PredictivePolicy.Settings predictiveSettings(double target) {
-        return new PredictivePolicy.Settings(target, seconds("--season", seasonSeconds),
-                seconds("--season-bucket", seasonBucketSeconds), levelSmoothing, trendSmoothing,
-                maxForecastErrorPercent, seconds("--error-window", errorWindowSeconds),
+        return new PredictivePolicy.Settings(target, positiveSeconds("--season", seasonSeconds, MAX_SECONDS),
+                positiveSeconds("--season-bucket", seasonBucketSeconds, MAX_SECONDS), levelSmoothing, trendSmoothing,
+                maxForecastErrorPercent, positiveSeconds("--error-window", errorWindowSeconds, MAX_SECONDS),
                 seconds("--scale-down-stabilization", scaleDownStabilizationSeconds));
     }
 
+    /** A duration of event time from 0 up to {@link #MAX_SECONDS}, in ms. */
     private static long seconds(String option, double seconds) {
-        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException(option + " must be >= 0 s, got " + seconds);
+        if (!(seconds >= 0 && seconds <= MAX_SECONDS)) {
+            throw new IllegalArgumentException(option + " must be between 0 and " + (long) MAX_SECONDS
+                    + " s, got " + seconds);
+        }
+        return millis(seconds);
+    }
+
+    /** A duration of event time of at least 1 ms and at most {@code max} seconds, in ms. */
+    private static long positiveSeconds(String option, double seconds, double max) {
+        if (!(seconds >= 0.001 && seconds <= max)) {
+            throw new IllegalArgumentException(option + " must be between 0.001 and " + (long) max + " s, got "
+                    + seconds);
         }
         return millis(seconds);
     }

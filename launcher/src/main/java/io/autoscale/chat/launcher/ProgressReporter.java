@@ -134,12 +134,12 @@ public final class ProgressReporter implements AutoCloseable {
         startNs = nanoClock.getAsLong();
     }
 
-    /** {@code 41% of trace time, 2,345,678 requests, 210,000 req/s, ETA 0:42}. */
+    /** {@code 41% of event time, 2,345,678 requests, 210,000 req/s, ETA 0:42}. */
     String render(Progress now, long elapsedNs) {
         double share = shareCovered(now);
         double elapsedSeconds = elapsedNs / 1e9;
         long requestsPerSecond = elapsedSeconds > 0 ? Math.round(now.requests() / elapsedSeconds) : 0;
-        String text = String.format(Locale.ROOT, "%d%% of trace time, %,d requests, %,d req/s, ETA %s",
+        String text = String.format(Locale.ROOT, "%d%% of event time, %,d requests, %,d req/s, ETA %s",
                 (long) Math.floor(share * 100), now.requests(), requestsPerSecond, eta(share, elapsedSeconds));
         return terminal ? bar(share) + " " + text : text;
     }

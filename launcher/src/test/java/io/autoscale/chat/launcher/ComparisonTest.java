@@ -26,7 +26,7 @@ class ComparisonTest {
                     "scalingActions", 40)),
             row("target", Map.of("serverHours", 61.25, "p99ResponseTimeMs", 120.0, "jitterPerHour", 3.0,
                     "scalingActions", 12)),
-            row("predictive", Map.of("serverHours", 50.004, "p99ResponseTimeMs", 120.0, "jitterPerHour", 30.0,
+            row("predictive", Map.of("serverHours", 50.0004, "p99ResponseTimeMs", 120.0, "jitterPerHour", 30.0,
                     "scalingActions", 12))));
 
     @Test
@@ -34,7 +34,7 @@ class ComparisonTest {
         Comparison.Measure cost = measure("serverHours");
         Comparison.Measure p99 = measure("p99ResponseTimeMs");
 
-        // 50.004 shows as 50.00, like 50: both are best.
+        // 50.0004 shows as 50.000, like 50: both are best.
         assertThat(comparison.isBest(comparison.rows().get(0), cost)).isTrue();
         assertThat(comparison.isBest(comparison.rows().get(2), cost)).isTrue();
         assertThat(comparison.isBest(comparison.rows().get(1), cost)).isFalse();
@@ -56,9 +56,9 @@ class ComparisonTest {
 
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).startsWith("policy    ").contains("cost server-h", "p99 ms", "actions");
-        assertThat(lines.get(1)).startsWith("threshold").contains("50.00*", "900.0 ", "-12.0 ");
-        assertThat(lines.get(2)).startsWith("target").contains("61.25 ", "120.0*", "3.0*", "12*");
-        assertThat(lines.get(3)).startsWith("predictive").contains("50.00*", "120.0*", "30.0 ");
+        assertThat(lines.get(1)).startsWith("threshold").contains("50.000*", "900.0 ", "-12.0 ");
+        assertThat(lines.get(2)).startsWith("target").contains("61.250 ", "120.0*", "3.0*", "12*");
+        assertThat(lines.get(3)).startsWith("predictive").contains("50.000*", "120.0*", "30.0 ");
         assertThat(lines.get(4)).startsWith("* best");
     }
 
@@ -78,6 +78,7 @@ class ComparisonTest {
         JsonNode target = tree.get("policies").get(1);
         assertThat(target.get("policy").asText()).isEqualTo("target");
         assertThat(target.get("measures").get("serverHours").asDouble()).isEqualTo(61.25);
+        assertThat(target.get("measures").get("scalingActions").isIntegralNumber()).isTrue();
         assertThat(target.get("bestIn")).extracting(JsonNode::asText)
                 .contains("p99ResponseTimeMs", "jitterPerHour", "scalingActions").doesNotContain("serverHours");
         assertThat(target.get("report").get("serverHours").asDouble()).isEqualTo(61.25);

@@ -27,7 +27,7 @@ class ProgressReporterTest {
         reporter.tick();
 
         // 41% of the day in 10 s: the remaining 59% takes 10 * 0.59 / 0.41 = 14.4 s.
-        assertThat(output()).isEqualTo("progress: 41% of trace time, 2,345,678 requests, 234,568 req/s, ETA 0:14\n");
+        assertThat(output()).isEqualTo("progress: 41% of event time, 2,345,678 requests, 234,568 req/s, ETA 0:14\n");
     }
 
     @Test
@@ -42,9 +42,9 @@ class ProgressReporterTest {
         progress.set(new Progress(500, 2_000_000));
         reporter.tick();
 
-        String first = "[###...........................] 10% of trace time, 12,345,678 requests, 3,086,420 req/s,"
+        String first = "[###...........................] 10% of event time, 12,345,678 requests, 3,086,420 req/s,"
                 + " ETA 0:36";
-        String second = "[###############...............] 50% of trace time, 2,000,000 requests, 250,000 req/s,"
+        String second = "[###############...............] 50% of event time, 2,000,000 requests, 250,000 req/s,"
                 + " ETA 0:08";
         assertThat(output()).isEqualTo("\r" + first + "\r" + second + " ".repeat(first.length() - second.length()));
     }
@@ -61,7 +61,7 @@ class ProgressReporterTest {
         assertThat(output()).isEmpty();
         advanceMs(1);
         plain.tick();
-        assertThat(output()).startsWith("progress: 50% of trace time");
+        assertThat(output()).startsWith("progress: 50% of event time");
     }
 
     @Test
@@ -89,7 +89,7 @@ class ProgressReporterTest {
         progress.set(new Progress(100, 1_000));
         drawn.close();
 
-        assertThat(output()).endsWith("[##############################] 100% of trace time, 1,000 requests, 200 req/s,"
+        assertThat(output()).endsWith("[##############################] 100% of event time, 1,000 requests, 200 req/s,"
                 + " ETA 0:00\n");
     }
 
@@ -101,7 +101,7 @@ class ProgressReporterTest {
         advanceSeconds(5);
         reporter.tick();
 
-        assertThat(output()).isEqualTo("progress: 0% of trace time, 0 requests, 0 req/s, ETA ?\n");
+        assertThat(output()).isEqualTo("progress: 0% of event time, 0 requests, 0 req/s, ETA ?\n");
     }
 
     @Test

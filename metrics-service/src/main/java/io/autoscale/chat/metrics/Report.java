@@ -29,7 +29,8 @@ import java.util.List;
  * @param throughputPerSecond        totalRequests per simulated second
  * @param wallThroughputPerSecond    totalRequests per wall second
  * @param peakLoad                   highest load measured in a window
- * @param peakServers                most servers in force, or decided to be, in any window
+ * @param peakServers                most servers provisioned (starting ones included) in any window, or
+ *                                   decided to be at its end
  * @param averageLoad                time-weighted average of the windows' load
  * @param averageServers             time-weighted average of the servers in force during each window
  * @param averageResponseTimeMs      exact mean of the response times, per request

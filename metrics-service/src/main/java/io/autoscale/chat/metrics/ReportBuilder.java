@@ -101,7 +101,7 @@ public final class ReportBuilder {
         loadTimeProduct += decision.load() * lengthMs;
         serversTimeProduct += (double) decision.serversBefore() * lengthMs;
         peakLoad = Math.max(peakLoad, decision.load());
-        peakServers = Math.max(peakServers, Math.max(decision.serversBefore(), decision.serversAfter()));
+        peakServers = Math.max(peakServers, Math.max(decision.provisioned(), decision.serversAfter()));
         provisioning.add(decision);
         if (decision.changesServers()) {
             scalingEvents.add(ScalingEvent.of(decision));

@@ -36,7 +36,14 @@ public final class ReportPrinter {
         line(out, "Peak servers: %d", report.peakServers());
         line(out, "Scaling events: %d", report.scalingEvents().size());
         line(out, "Average load: %.1f %s", report.averageLoad(), unit);
-        line(out, "Average servers: %.1f", report.averageServers());
+        if (String.format(Locale.ROOT, "%.1f", report.averageServers())
+                .equals(String.format(Locale.ROOT, "%.1f", report.averageProvisioned()))) {
+            line(out, "Average servers: %.1f", report.averageServers());
+        } else {
+            // Servers still starting cost without serving: both figures matter then.
+            line(out, "Average servers: %.1f serving, %.1f provisioned", report.averageServers(),
+                    report.averageProvisioned());
+        }
         line(out, "Average response time: %.1f ms (p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms)",
                 report.averageResponseTimeMs(), report.p50ResponseTimeMs(), report.p95ResponseTimeMs(),
                 report.p99ResponseTimeMs(), report.maxResponseTimeMs());

@@ -32,7 +32,7 @@ class ReportPrinterTest {
                 + "   Peak servers: 4\n"
                 + "   Scaling events: 0\n"
                 + "   Average load: 28.3 users\n"
-                + "   Average servers: 3.2\n"
+                + "   Average servers: 3.2 serving, 3.4 provisioned\n"
                 + "   Average response time: 12.3 ms (p50 10.0 ms, p95 40.5 ms, p99 80.3 ms, max 120.0 ms)\n"
                 + "   Provisioning:\n"
                 + "      Cost: 0.028 server-hours (102.0 server-seconds)\n"

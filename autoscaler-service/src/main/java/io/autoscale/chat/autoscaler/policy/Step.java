@@ -128,6 +128,9 @@ public record Step(double lowerBound, Adjustment adjustment) {
             if (kind == Kind.EXACT && value < 0) {
                 throw new IllegalArgumentException("an exact adjustment must be >= 0 servers, got " + value);
             }
+            if (kind != Kind.EXACT && value == 0) {
+                throw new IllegalArgumentException("an adjustment must change something: +0 or 0% never scales");
+            }
             if (kind == Kind.PERCENT && value < -100) {
                 throw new IllegalArgumentException("a percent adjustment cannot remove more than 100%, got " + value);
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StepTest {
 
@@ -32,13 +33,18 @@ class StepTest {
                 .containsExactly(text.split(","));
     }
 
+    @ParameterizedTest(name = "{0} is refused")
+    @ValueSource(strings = {"+0", "-0", "+0%", "-0%"})
+    void anAdjustmentThatChangesNothingIsRefused(String adjustment) {
+        assertThatThrownBy(() -> Adjustment.parse(adjustment)).hasMessageContaining("must change something");
+    }
+
     @ParameterizedTest(name = "{0} on {1} servers: {2}")
     @CsvSource({
         "+2, 4, 6",
         "-1, 4, 3",
         "-1, 0, 0",
         "-5, 3, 0",
-        "+0, 4, 4",
         "+50%, 4, 6",
         "+50%, 5, 7",
         "+50%, 1, 2",
@@ -49,7 +55,6 @@ class StepTest {
         "-25%, 2, 1",
         "-100%, 3, 0",
         "-25%, 0, 0",
-        "+0%, 7, 7",
         "=6, 2, 6",
         "=6, 9, 6",
         "=0, 9, 0"})
