@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,8 +157,15 @@ final class RoutingStage extends StageThread {
             offsets.put(partition, new OffsetAndMetadata(offset));
         }
         if (!offsets.isEmpty() && !offsets.equals(lastCommitted)) {
-            requestsConsumer.commitSync(offsets);
-            lastCommitted = offsets;
+            try {
+                requestsConsumer.commitSync(offsets);
+                lastCommitted = offsets;
+            } catch (RebalanceInProgressException | CommitFailedException e) {
+                // A rebalance is under way: the next poll completes it, and a partition given up is
+                // committed in its revocation callback. Anything not committed is read again by its
+                // next owner, which drops or replays it exactly.
+                LOG.info("Router skipped a commit during a rebalance: {}", e.getMessage());
+            }
         }
     }
 

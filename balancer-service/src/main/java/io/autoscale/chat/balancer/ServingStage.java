@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,8 +166,15 @@ final class ServingStage extends StageThread {
         flushOrThrow();
 
         if (!offsets.isEmpty() && !offsets.equals(lastCommitted)) {
-            consumer.commitSync(offsets);
-            lastCommitted = offsets;
+            try {
+                consumer.commitSync(offsets);
+                lastCommitted = offsets;
+            } catch (RebalanceInProgressException | CommitFailedException e) {
+                // A rebalance is under way: the next poll completes it, and a partition given up is
+                // committed in its revocation callback. Anything not committed is read again by its
+                // next owner, which drops or replays it exactly.
+                LOG.info("Servers skipped a commit during a rebalance: {}", e.getMessage());
+            }
         }
     }
 

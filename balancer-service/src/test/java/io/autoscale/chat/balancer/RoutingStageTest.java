@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RoutingStageTest {
 
     private final Topics topics = Topics.plain();
-    private final MockConsumer<byte[], byte[]> requests = new MockConsumer<>("earliest");
+    private final RebalancingConsumer requests = new RebalancingConsumer();
     private final MockConsumer<byte[], byte[]> decisions = new MockConsumer<>("earliest");
     private final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
@@ -83,6 +84,20 @@ class RoutingStageTest {
     }
 
     @Test
+    void aCommitRefusedDuringARebalanceIsSkippedAndTheNextOneGoesThrough() {
+        add(decisions0, Json.toBytes(RouterTest.decision(0, 1_000, 1)));
+        add(requests0, Json.toBytes(new ChatRequest(0, null, 100, 10)));
+        stage.pollOnce(Duration.ZERO);
+        requests.rebalancing = true;
+
+        stage.commit();
+
+        assertThat(requests.committed(Set.of(requests0))).isEmpty();
+        stage.commit();
+        assertThat(requests.committed(Set.of(requests0)).get(requests0).offset()).isEqualTo(1);
+    }
+
+    @Test
     void skipsMalformedRecordsToTheDeadLetterTopic() {
         add(requests0, "not json".getBytes(StandardCharsets.UTF_8));
         add(decisions0, "{}".getBytes(StandardCharsets.UTF_8));
@@ -114,5 +129,24 @@ class RoutingStageTest {
         MockConsumer<byte[], byte[]> consumer = partition.equals(decisions0) ? decisions : requests;
         consumer.addRecord(new ConsumerRecord<>(partition.topic(), partition.partition(), nextOffset[source]++,
                 null, value));
+    }
+
+    /** A consumer whose next commit fails as a real one's does while its group rebalances. */
+    private static final class RebalancingConsumer extends MockConsumer<byte[], byte[]> {
+
+        private boolean rebalancing;
+
+        RebalancingConsumer() {
+            super("earliest");
+        }
+
+        @Override
+        public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            if (rebalancing) {
+                rebalancing = false;
+                throw new RebalanceInProgressException("the group is rebalancing");
+            }
+            super.commitSync(offsets);
+        }
     }
 }
