@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,7 +22,6 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +68,6 @@ final class RoutingStage extends StageThread {
         }
     };
 
-    private Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
     private long lastCommitNs = System.nanoTime();
     private volatile Exception sendFailure;
     private volatile long routed;
@@ -141,6 +138,7 @@ final class RoutingStage extends StageThread {
     }
 
     /** Waits for the routed records sent so far, then commits every partition up to its oldest queued event. */
+    @Override
     void commit() {
         lastCommitNs = System.nanoTime();
         producer.flush();
@@ -156,31 +154,12 @@ final class RoutingStage extends StageThread {
             long offset = anyQueued ? oldest : requestsConsumer.position(partition, POSITION_TIMEOUT);
             offsets.put(partition, new OffsetAndMetadata(offset));
         }
-        if (!offsets.isEmpty() && !offsets.equals(lastCommitted)) {
-            try {
-                requestsConsumer.commitSync(offsets);
-                lastCommitted = offsets;
-            } catch (RebalanceInProgressException | CommitFailedException e) {
-                // A rebalance is under way: the next poll completes it, and a partition given up is
-                // committed in its revocation callback. Anything not committed is read again by its
-                // next owner, which drops or replays it exactly.
-                LOG.info("Router skipped a commit during a rebalance: {}", e.getMessage());
-            }
-        }
+        commitOffsets(requestsConsumer, offsets);
     }
 
     @Override
-    void maybeCommitOnExit() {
-        if (sendFailure != null) {
-            return;
-        }
-        try {
-            commit();
-        } catch (WakeupException e) {
-            commit();
-        } catch (RuntimeException e) {
-            LOG.warn("Router could not commit its offsets", e);
-        }
+    boolean sendFailed() {
+        return sendFailure != null;
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +19,6 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +52,6 @@ final class ServingStage extends StageThread {
     private final Callback onSent = this::onSent;
     private final java.util.function.Consumer<Completion> sender = this::send;
 
-    private Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
     private long lastCommitNs = System.nanoTime();
     private long servedBefore;
     private long lateBefore;
@@ -144,6 +141,7 @@ final class ServingStage extends StageThread {
     }
 
     /** Acknowledged completions, then acknowledged checkpoints, then offsets: never a gap on takeover. */
+    @Override
     void commit() {
         lastCommitNs = System.nanoTime();
         flushOrThrow();
@@ -165,31 +163,12 @@ final class ServingStage extends StageThread {
         }
         flushOrThrow();
 
-        if (!offsets.isEmpty() && !offsets.equals(lastCommitted)) {
-            try {
-                consumer.commitSync(offsets);
-                lastCommitted = offsets;
-            } catch (RebalanceInProgressException | CommitFailedException e) {
-                // A rebalance is under way: the next poll completes it, and a partition given up is
-                // committed in its revocation callback. Anything not committed is read again by its
-                // next owner, which drops or replays it exactly.
-                LOG.info("Servers skipped a commit during a rebalance: {}", e.getMessage());
-            }
-        }
+        commitOffsets(consumer, offsets);
     }
 
     @Override
-    void maybeCommitOnExit() {
-        if (sendFailure != null) {
-            return;
-        }
-        try {
-            commit();
-        } catch (WakeupException e) {
-            commit();
-        } catch (RuntimeException e) {
-            LOG.warn("Servers could not commit their offsets", e);
-        }
+    boolean sendFailed() {
+        return sendFailure != null;
     }
 
     @Override

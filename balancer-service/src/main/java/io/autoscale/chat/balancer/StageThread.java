@@ -1,6 +1,12 @@
 package io.autoscale.chat.balancer;
 
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +24,7 @@ abstract class StageThread implements AutoCloseable {
     private final String name;
     private volatile boolean running;
     private volatile RuntimeException failure;
+    private Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
     private Thread thread;
 
     StageThread(String name) {
@@ -30,8 +37,11 @@ abstract class StageThread implements AutoCloseable {
     /** One turn of the loop. */
     abstract void pollOnce(Duration timeout);
 
-    /** Commits what is finished, without throwing: the stage is stopping. */
-    abstract void maybeCommitOnExit();
+    /** Commits what is finished. */
+    abstract void commit();
+
+    /** Whether a record this stage sent failed: nothing after it may be committed. */
+    abstract boolean sendFailed();
 
     /** Interrupts a poll in progress, from another thread. */
     abstract void wakeup();
@@ -67,6 +77,38 @@ abstract class StageThread implements AutoCloseable {
         }
         if (started.isAlive()) {
             LOG.warn("Balancer stage did not stop within {} s stage={}", JOIN_TIMEOUT.toSeconds(), name);
+        }
+    }
+
+    /** Commits what is finished, without throwing: the stage is stopping or giving up partitions. */
+    void maybeCommitOnExit() {
+        if (sendFailed()) {
+            return;
+        }
+        try {
+            commit();
+        } catch (WakeupException e) {
+            commit();
+        } catch (RuntimeException e) {
+            LOG.warn("Balancer stage could not commit its offsets stage={}", name, e);
+        }
+    }
+
+    /**
+     * Commits {@code offsets} on {@code consumer} unless they are the ones committed last. A commit
+     * refused because a rebalance is under way is skipped: the next poll completes the rebalance, a
+     * partition given up is committed in its revocation callback, and anything not committed is read
+     * again by its next owner, which drops or replays it exactly.
+     */
+    void commitOffsets(Consumer<?, ?> consumer, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (offsets.isEmpty() || offsets.equals(lastCommitted)) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets);
+            lastCommitted = offsets;
+        } catch (RebalanceInProgressException | CommitFailedException e) {
+            LOG.info("Balancer stage skipped a commit during a rebalance stage={}: {}", name, e.getMessage());
         }
     }
 

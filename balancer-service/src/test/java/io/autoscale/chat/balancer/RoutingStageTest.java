@@ -85,14 +85,16 @@ class RoutingStageTest {
 
     @Test
     void aCommitRefusedDuringARebalanceIsSkippedAndTheNextOneGoesThrough() {
+        // Refused from the start: the turn below may commit on its own when the commit interval has passed.
+        requests.rebalancing = true;
         add(decisions0, Json.toBytes(RouterTest.decision(0, 1_000, 1)));
         add(requests0, Json.toBytes(new ChatRequest(0, null, 100, 10)));
         stage.pollOnce(Duration.ZERO);
-        requests.rebalancing = true;
 
         stage.commit();
 
         assertThat(requests.committed(Set.of(requests0))).isEmpty();
+        requests.rebalancing = false;
         stage.commit();
         assertThat(requests.committed(Set.of(requests0)).get(requests0).offset()).isEqualTo(1);
     }
@@ -131,7 +133,7 @@ class RoutingStageTest {
                 null, value));
     }
 
-    /** A consumer whose next commit fails as a real one's does while its group rebalances. */
+    /** A consumer whose commits fail, as a real one's do, while its group rebalances. */
     private static final class RebalancingConsumer extends MockConsumer<byte[], byte[]> {
 
         private boolean rebalancing;
@@ -143,7 +145,6 @@ class RoutingStageTest {
         @Override
         public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
             if (rebalancing) {
-                rebalancing = false;
                 throw new RebalanceInProgressException("the group is rebalancing");
             }
             super.commitSync(offsets);

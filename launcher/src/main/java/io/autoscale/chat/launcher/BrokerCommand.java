@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Starts Apache Kafka's own KRaft server in this process (each node a broker and a controller, on ports "
-                    + "of 127.0.0.1 (free ones unless --port), logs in a temporary folder), prints 'Kafka broker ready: <bootstrap "
+                    + "of 127.0.0.1 (free ones unless --port), logs in a temporary folder), prints 'Kafka broker "
+                    + "ready: <bootstrap "
                     + "servers>' and runs until SIGTERM or Ctrl-C; then stops and deletes the folder.",
             ""},
         footer = {"", ConfigDefaults.PRECEDENCE, "",

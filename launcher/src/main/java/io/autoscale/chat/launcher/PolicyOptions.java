@@ -111,8 +111,8 @@ final class PolicyOptions {
 
     @Option(names = "--step-up", paramLabel = "BREACH:ADJUST,...",
             description = "step: adjustments by how far load per server is above --scale-up-threshold, e.g. "
-                    + "0:+1,10:+2,25:+50%% (change by N, by percent, or =N to set) (default: 0:+1,T/3:+2,5T/6:+50%% for an "
-                    + "up threshold T).")
+                    + "0:+1,10:+2,25:+50%% (change by N, by percent, or =N to set) "
+                    + "(default: 0:+1,T/3:+2,5T/6:+50%% for an up threshold T).")
     String stepUp;
 
     @Option(names = "--step-down", paramLabel = "BREACH:ADJUST,...",
