@@ -6,7 +6,6 @@ import io.autoscale.chat.metrics.MetricsService;
 import io.autoscale.chat.metrics.Report;
 import io.autoscale.chat.metrics.ReportJson;
 import io.autoscale.chat.metrics.ReportPrinter;
-import io.autoscale.chat.metrics.ReportSettings;
 import io.autoscale.chat.metrics.RunListener;
 import io.autoscale.chat.model.KafkaSettings;
 import io.autoscale.chat.model.ScalingDecision;
@@ -81,7 +80,7 @@ final class Experiment {
             TopicSetup.ensureTopics(settings, plan.clusterTimeout());
 
             MetricsService metrics = resources.add(new MetricsService(settings, plan.loadUnit(),
-                    new ReportSettings(plan.serverModel().capacityPerSecond(), plan.sloMs()), listener()));
+                    plan.reportSettings(), listener()));
             metrics.start();
             // Several instances of a service in one process share the work exactly as separate
             // processes would: through their consumer groups and one Streams application id.

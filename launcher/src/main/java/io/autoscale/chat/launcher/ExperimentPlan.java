@@ -4,6 +4,7 @@ import io.autoscale.chat.autoscaler.AutoscalerConfig;
 import io.autoscale.chat.autoscaler.LoadMeasure;
 import io.autoscale.chat.autoscaler.policy.ScalingBounds;
 import io.autoscale.chat.balancer.ServerModel;
+import io.autoscale.chat.metrics.ReportSettings;
 import io.autoscale.chat.producer.RampProfile;
 import io.autoscale.chat.producer.Speed;
 import io.autoscale.chat.producer.TraceSlice;
@@ -37,7 +38,7 @@ record ExperimentPlan(
         Path reportFile,
         Duration clusterTimeout,
         int instances,
-        double sloMs) {
+        ReportSettings reportSettings) {
 
     /** Trace defaults: load per server in req/s, sized for the real traces in shared/traces. */
     static final double TRACE_SCALE_UP = 40;
@@ -68,9 +69,6 @@ record ExperimentPlan(
             throw new IllegalArgumentException(
                     "--stall-timeout must be at least 1 s, got " + options.stallTimeoutSeconds);
         }
-        if (!(options.sloMs > 0) || Double.isInfinite(options.sloMs)) {
-            throw new IllegalArgumentException("--slo-ms must be > 0 ms, got " + options.sloMs);
-        }
         kafka.validateAddress();
         requireWritableReport(reportFile);
         if (instances < 1 || instances > 8) {
@@ -89,19 +87,20 @@ record ExperimentPlan(
                     + "window that divides it, or change " + (traffic.traceMode() ? "--from/--to" : "--duration"));
         }
         ServerModel serverModel = options.serverModel.serverModel(traffic.traceMode());
+        ReportSettings reportSettings = new ReportSettings(serverModel.capacityPerSecond(), options.sloMs);
 
         return new ExperimentPlan(kafka.bootstrapServers, kafka.topicPrefix, kafka.partitions,
                 kafka.replicationFactor, ramp, traffic.thinkTimeMs(), traffic.seed, traffic.trace,
                 traffic.traceSlice(), traceSummary, speed,
                 autoscaler, serverModel, options.stallTimeoutSeconds * 1000L, reportFile,
-                kafka.clusterTimeout(), instances, options.sloMs);
+                kafka.clusterTimeout(), instances, reportSettings);
     }
 
     /** This plan on the cluster at {@code bootstrapServers}, in the topic namespace {@code prefix}. */
     ExperimentPlan on(String bootstrapServers, String prefix) {
         return new ExperimentPlan(bootstrapServers, prefix, partitions, replicationFactor, ramp, thinkTimeMs, seed,
                 trace, traceSlice, traceSummary, speed, autoscaler, serverModel, stallTimeoutMs, reportFile,
-                clusterTimeout, instances, sloMs);
+                clusterTimeout, instances, reportSettings);
     }
 
     boolean traceMode() {
@@ -133,7 +132,7 @@ record ExperimentPlan(
         lines.add("Load measure: " + loadUnit() + " per " + autoscaler.windowMs() / 1000.0 + " s window");
         lines.add("Policy: " + autoscaler.describePolicy());
         lines.addAll(describeServers());
-        lines.add("Response-time objective: " + trim(sloMs) + " ms");
+        lines.add("Response-time objective: " + trim(reportSettings.sloMs()) + " ms");
         lines.add("Kafka: " + (embeddedBroker() ? "embedded KRaft broker" : bootstrapServers) + ", "
                 + partitions + " partitions" + (instances > 1 ? ", " + instances + " instances of the autoscaler "
                 + "and of the balancer" : ""));
