@@ -84,7 +84,8 @@ record ExperimentPlan(
         if (runMs % autoscaler.windowMs() != 0) {
             throw new IllegalArgumentException("--window " + trim(autoscaler.windowMs() / 1000.0)
                     + " s does not divide the run's " + runMs / 1000 + " s of event time: the last window would "
-                    + "never close; pick a window that divides it, or change " + (traffic.traceMode() ? "--from/--to" : "--duration"));
+                    + "never close; pick a window that divides it, or change "
+                    + (traffic.traceMode() ? "--from/--to" : "--duration"));
         }
         ServerModel serverModel = options.serverModel.serverModel(traffic.traceMode());
         ReportSettings reportSettings = new ReportSettings(serverModel.capacityPerSecond(), options.sloMs);
